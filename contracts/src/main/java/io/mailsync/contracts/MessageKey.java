@@ -1,0 +1,57 @@
+package io.mailsync.contracts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A message's identity within a tenant: its RFC 5322 Message-ID, or, when that header is missing or
+ * empty, a SHA-256 over content that is the same in every recipient's copy (sender, recipients,
+ * date, subject, body) — never over trace headers such as Received, which differ per mailbox.
+ */
+public final class MessageKey {
+
+  private static final String MESSAGE_ID_PREFIX = "mid:";
+  private static final String CONTENT_HASH_PREFIX = "sha256:";
+
+  public static String of(String rfcMessageId, List<String> stableContent) {
+    String normalized = normalizeMessageId(rfcMessageId);
+    if (!normalized.isEmpty()) {
+      return MESSAGE_ID_PREFIX + normalized;
+    }
+    return CONTENT_HASH_PREFIX + sha256(stableContent);
+  }
+
+  /** Strips surrounding whitespace and angle brackets: {@code " <a@b> "} → {@code a@b}. */
+  public static String normalizeMessageId(String rfcMessageId) {
+    if (rfcMessageId == null) {
+      return "";
+    }
+    String id = rfcMessageId.strip();
+    if (id.startsWith("<") && id.endsWith(">")) {
+      id = id.substring(1, id.length() - 1).strip();
+    }
+    return id;
+  }
+
+  private static String sha256(List<String> parts) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (String part : parts) {
+        // Length-prefix each part so ("ab","c") and ("a","bc") hash differently.
+        byte[] bytes = Objects.toString(part, "").getBytes(StandardCharsets.UTF_8);
+        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) ':');
+        digest.update(bytes);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JDK", e);
+    }
+  }
+
+  private MessageKey() {}
+}

@@ -1,0 +1,39 @@
+package io.mailsync.contracts;
+
+import java.util.List;
+
+/** Every topic Mailsync produces or consumes, with its key, in one place. */
+public final class Topics {
+
+  /** One {@code MessageFetched} per fetched copy; key: {@link Keys#message}. */
+  public static final String MESSAGES = "mailsync.messages.v1";
+
+  /**
+   * Link decisions ({@code MessageLinked}, {@code MessageUnmatched}); key: {@link Keys#message}.
+   */
+  public static final String LINKS = "mailsync.links.v1";
+
+  /** Compacted: latest {@code MailboxConfigured} per mailbox; key: {@link Keys#mailbox}. */
+  public static final String MAILBOXES = "mailsync.mailboxes.v1";
+
+  /** {@code SendEmail} commands; key: {@link Keys#mailbox}, so one mailbox sends in order. */
+  public static final String SEND_COMMANDS = "mailsync.send-commands.v1";
+
+  /** Outcomes of sends ({@code EmailSent}); key: {@link Keys#mailbox}. */
+  public static final String SENT = "mailsync.sent.v1";
+
+  public static final List<String> ALL = List.of(MESSAGES, LINKS, MAILBOXES, SEND_COMMANDS, SENT);
+
+  /** Topics whose key names an entity whose latest record is all that matters. */
+  public static final List<String> COMPACTED = List.of(MAILBOXES);
+
+  /** Dead-letter topic of a consumer group: {@code <consumer-group>.dlq}. */
+  public static String deadLetter(String consumerGroup) {
+    if (consumerGroup == null || consumerGroup.isBlank()) {
+      throw new IllegalArgumentException("consumer group must not be blank");
+    }
+    return consumerGroup + ".dlq";
+  }
+
+  private Topics() {}
+}

@@ -1,0 +1,17 @@
+package io.mailsync.contracts.message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * One copy of an email in one mailbox folder, identified the way IMAP identifies it: the folder's
+ * UIDVALIDITY plus the message UID. Fetching the same copy again yields the same identity.
+ */
+public record FetchedCopy(String mailboxId, String folder, long uidValidity, long uid) {
+
+  /** A name-based UUID of the copy's identity: re-fetching the copy re-publishes the same id. */
+  public String eventId() {
+    String identity = mailboxId + '\u0000' + folder + '\u0000' + uidValidity + '\u0000' + uid;
+    return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+}

@@ -1,0 +1,4 @@
+package io.mailsync.contracts.send;
+
+/** A recipient or sender: address plus optional display name. */
+public record EmailAddress(String address, String name) {}

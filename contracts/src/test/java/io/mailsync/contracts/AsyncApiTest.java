@@ -1,0 +1,82 @@
+package io.mailsync.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Keeps asyncapi.yaml in step with {@link Topics} and {@link EventType}. */
+class AsyncApiTest {
+
+  private static JsonNode asyncApi;
+
+  @BeforeAll
+  static void load() throws IOException {
+    try (InputStream in = AsyncApiTest.class.getResourceAsStream("/asyncapi.yaml")) {
+      asyncApi = new ObjectMapper(new YAMLFactory()).readTree(in);
+    }
+  }
+
+  @Test
+  void isAsyncApi3() {
+    assertThat(asyncApi.path("asyncapi").asText()).startsWith("3.");
+  }
+
+  @Test
+  void namesEveryTopicAndNoOther() {
+    List<String> addresses = new ArrayList<>();
+    asyncApi.path("channels").forEach(c -> addresses.add(c.path("address").asText()));
+
+    assertThat(addresses).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+  }
+
+  @Test
+  void compactedTopicsAreDeclaredCompacted() {
+    asyncApi
+        .path("channels")
+        .forEach(
+            channel -> {
+              String policy =
+                  channel.at("/bindings/kafka/topicConfiguration/cleanup.policy/0").asText();
+              boolean compacted = Topics.COMPACTED.contains(channel.path("address").asText());
+              assertThat(policy).isEqualTo(compacted ? "compact" : "delete");
+            });
+  }
+
+  @ParameterizedTest
+  @EnumSource(EventType.class)
+  void describesEachEventOnItsTopicWithItsSchemaAndType(EventType type) {
+    String name = type.recordType().getSimpleName();
+    JsonNode message = asyncApi.at("/components/messages/" + name);
+
+    assertThat(message.isMissingNode()).as("components.messages.%s", name).isFalse();
+    assertThat(message.path("x-cloudevents-type").asText()).isEqualTo(type.cloudEventType());
+    assertThat(message.at("/payload/schema/$ref").asText()).isEqualTo("." + type.schemaResource());
+    assertThat(message.at("/bindings/kafka/key/type").asText()).isEqualTo("string");
+    assertThat(channelOf(name).path("address").asText()).isEqualTo(type.topic());
+  }
+
+  @ParameterizedTest
+  @EnumSource(EventType.class)
+  void referencedSchemaExists(EventType type) {
+    assertThat(AsyncApiTest.class.getResource(type.schemaResource())).isNotNull();
+  }
+
+  private static JsonNode channelOf(String messageName) {
+    for (JsonNode channel : asyncApi.path("channels")) {
+      if (channel.path("messages").has(messageName)) {
+        return channel;
+      }
+    }
+    throw new AssertionError("no channel carries " + messageName);
+  }
+}

@@ -1,0 +1,201 @@
+package io.mailsync.testkit;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server the testkit runs as a child process: its output goes to a log file, it is ready when a
+ * given line appears (or a port accepts connections), and it is stopped on {@link #close()} or when
+ * the test JVM exits.
+ */
+public final class ChildProcess implements AutoCloseable {
+
+  private static final int TAIL_LINES = 40;
+
+  private final String name;
+  private final Process process;
+  private final Path logFile;
+  private final CountDownLatch ready = new CountDownLatch(1);
+  private final Deque<String> tail = new ArrayDeque<>();
+  private final Thread shutdownHook;
+
+  private ChildProcess(String name, Process process, Path logFile, String readyLine) {
+    this.name = name;
+    this.process = process;
+    this.logFile = logFile;
+    Thread pump = new Thread(() -> pump(readyLine), name + "-output");
+    pump.setDaemon(true);
+    pump.start();
+    this.shutdownHook = new Thread(this::stop, name + "-stop");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /**
+   * Starts {@code command}; its stdout and stderr go to {@code logFile}. When {@code readyLine} is
+   * not null, {@link #awaitReadyLine} waits for a line containing it.
+   */
+  public static ChildProcess start(
+      String name, List<String> command, Path logFile, String readyLine) throws IOException {
+    Files.createDirectories(logFile.getParent());
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.PIPE)
+            .start();
+    return new ChildProcess(name, process, logFile, readyLine);
+  }
+
+  public void awaitReadyLine(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!ready.await(100, TimeUnit.MILLISECONDS)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            name
+                + " exited with code "
+                + process.exitValue()
+                + " before it was ready; log "
+                + logFile
+                + ":\n"
+                + tail());
+      }
+      if (System.nanoTime() > deadline) {
+        stop();
+        throw new IllegalStateException(
+            name + " not ready within " + timeout + "; log " + logFile + ":\n" + tail());
+      }
+    }
+  }
+
+  public void awaitPort(String host, int port, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(host, port), 200);
+        return;
+      } catch (IOException notYet) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException(
+              name
+                  + " exited with code "
+                  + process.exitValue()
+                  + "; log "
+                  + logFile
+                  + ":\n"
+                  + tail());
+        }
+        if (System.nanoTime() > deadline) {
+          stop();
+          throw new IllegalStateException(
+              name
+                  + " did not listen on "
+                  + host
+                  + ":"
+                  + port
+                  + " within "
+                  + timeout
+                  + "; log "
+                  + logFile
+                  + ":\n"
+                  + tail());
+        }
+        Thread.sleep(50);
+      }
+    }
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public Path logFile() {
+    return logFile;
+  }
+
+  /** Asks the process to stop (SIGTERM), and kills it if it has not stopped in 15 seconds. */
+  public void stop() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException jvmAlreadyExiting) {
+      // the hook is running or has run; nothing to remove
+    }
+  }
+
+  private void pump(String readyLine) {
+    try (BufferedReader reader =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        var log =
+            Files.newBufferedWriter(
+                logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        log.write(line);
+        log.newLine();
+        log.flush();
+        remember(line);
+        if (readyLine != null && line.contains(readyLine)) {
+          ready.countDown();
+        }
+      }
+    } catch (IOException e) {
+      remember("[testkit] output of " + name + " unreadable: " + e);
+    }
+  }
+
+  private synchronized void remember(String line) {
+    tail.addLast(line);
+    if (tail.size() > TAIL_LINES) {
+      tail.removeFirst();
+    }
+  }
+
+  private synchronized String tail() {
+    return String.join("\n", tail);
+  }
+
+  /** A TCP port that was free a moment ago on 127.0.0.1. */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on 127.0.0.1", e);
+    }
+  }
+}

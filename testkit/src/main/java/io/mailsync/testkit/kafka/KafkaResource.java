@@ -1,0 +1,28 @@
+package io.mailsync.testkit.kafka;
+
+import io.mailsync.contracts.Topics;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Points a {@code @QuarkusTest} at the test JVM's real Kafka broker, with every Mailsync topic
+ * created. Use with {@code @QuarkusTestResource(KafkaResource.class)}; Dev Services stay off.
+ */
+public class KafkaResource implements QuarkusTestResourceLifecycleManager {
+
+  @Override
+  public Map<String, String> start() {
+    KafkaBroker broker = KafkaBroker.shared();
+    broker.createTopics(Topics.ALL, Topics.COMPACTED);
+    return Map.of(
+        "kafka.bootstrap.servers",
+        broker.bootstrapServers(),
+        "quarkus.kafka.devservices.enabled",
+        "false");
+  }
+
+  @Override
+  public void stop() {
+    // The broker is shared by every test class of this JVM; a shutdown hook stops it.
+  }
+}

@@ -1,0 +1,40 @@
+package io.mailsync.testkit.postgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+
+/** A database created for one test class on the test PostgreSQL server. */
+public record TestDatabase(String host, int port, String name, String username, String password) {
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+  }
+
+  /** URL form of the Vert.x reactive client used by Hibernate Reactive. */
+  public String reactiveUrl() {
+    return "postgresql://" + host + ":" + port + "/" + name;
+  }
+
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(), username, password);
+  }
+
+  /** Quarkus datasource settings for this database (reactive and JDBC). */
+  public Map<String, String> quarkusConfig() {
+    return Map.of(
+        "quarkus.datasource.db-kind",
+        "postgresql",
+        "quarkus.datasource.username",
+        username,
+        "quarkus.datasource.password",
+        password == null ? "" : password,
+        "quarkus.datasource.reactive.url",
+        reactiveUrl(),
+        "quarkus.datasource.jdbc.url",
+        jdbcUrl(),
+        "quarkus.datasource.devservices.enabled",
+        "false");
+  }
+}
