@@ -1,0 +1,2 @@
+/** fetcher-service: Owns mailbox accounts and reads mailboxes; publishes what it finds. */
+package io.mailsync.fetcher;

@@ -1,0 +1,5 @@
+/**
+ * timeline-service: Directory, per-customer timelines, the unmatched inbox and the CRM-facing REST
+ * API.
+ */
+package io.mailsync.timeline;
