@@ -1,0 +1,114 @@
+package io.mailsync.cdc;
+
+import io.debezium.engine.ChangeEvent;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.format.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the Debezium embedded engine and publishes each change event to Kafka. A batch's offsets are
+ * committed only after the broker acknowledged every record of it, so a crash replays changes
+ * (at-least-once) but never loses one.
+ */
+public final class ChangeCapture implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeCapture.class);
+
+  private final CdcSettings settings;
+  private final KafkaProducer<String, String> producer;
+  private final DebeziumEngine<ChangeEvent<String, String>> engine;
+  private final ExecutorService executor =
+      Executors.newSingleThreadExecutor(r -> new Thread(r, "debezium-engine"));
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+
+  public ChangeCapture(CdcSettings settings) {
+    this.settings = settings;
+    settings.createDataDirectory();
+    this.producer = producer(settings.kafkaBootstrapServers());
+    this.engine =
+        DebeziumEngine.create(Json.class)
+            .using(settings.engineProperties())
+            .notifying(this::publish)
+            .using(
+                (success, message, error) -> {
+                  if (success) {
+                    stopped.complete(null);
+                  } else {
+                    stopped.completeExceptionally(
+                        error != null ? error : new IllegalStateException(message));
+                  }
+                })
+            .build();
+  }
+
+  public void start() {
+    LOG.info(
+        "cdc: capturing {} into topics {}.*",
+        settings.get("database.dbname"),
+        settings.get("topic.prefix"));
+    executor.execute(engine);
+  }
+
+  /** Completes when the engine stops: normally after {@link #close()}, exceptionally on failure. */
+  public CompletableFuture<Void> stopped() {
+    return stopped;
+  }
+
+  private void publish(
+      List<ChangeEvent<String, String>> batch,
+      DebeziumEngine.RecordCommitter<ChangeEvent<String, String>> committer)
+      throws InterruptedException {
+    List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+    for (ChangeEvent<String, String> event : batch) {
+      sends.add(
+          producer.send(new ProducerRecord<>(event.destination(), event.key(), event.value())));
+    }
+    producer.flush();
+    for (int i = 0; i < batch.size(); i++) {
+      try {
+        sends.get(i).get();
+      } catch (ExecutionException e) {
+        // Don't mark anything after a failed send: the engine stops and replays from the last
+        // committed offset on restart.
+        throw new IllegalStateException(
+            "publishing to " + batch.get(i).destination() + " failed", e.getCause());
+      }
+      committer.markProcessed(batch.get(i));
+    }
+    committer.markBatchFinished();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      engine.close();
+    } finally {
+      executor.shutdown();
+      producer.close();
+    }
+  }
+
+  private static KafkaProducer<String, String> producer(String bootstrapServers) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, "mailsync-cdc");
+    return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+  }
+}
