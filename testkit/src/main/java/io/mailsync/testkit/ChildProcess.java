@@ -63,21 +63,7 @@ public final class ChildProcess implements AutoCloseable {
   public void awaitReadyLine(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!ready.await(100, TimeUnit.MILLISECONDS)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            name
-                + " exited with code "
-                + process.exitValue()
-                + " before it was ready; log "
-                + logFile
-                + ":\n"
-                + tail());
-      }
-      if (System.nanoTime() > deadline) {
-        stop();
-        throw new IllegalStateException(
-            name + " not ready within " + timeout + "; log " + logFile + ":\n" + tail());
-      }
+      failIfNotStarting(deadline, "not ready within " + timeout);
     }
   }
 
@@ -88,33 +74,29 @@ public final class ChildProcess implements AutoCloseable {
         socket.connect(new InetSocketAddress(host, port), 200);
         return;
       } catch (IOException notYet) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException(
-              name
-                  + " exited with code "
-                  + process.exitValue()
-                  + "; log "
-                  + logFile
-                  + ":\n"
-                  + tail());
-        }
-        if (System.nanoTime() > deadline) {
-          stop();
-          throw new IllegalStateException(
-              name
-                  + " did not listen on "
-                  + host
-                  + ":"
-                  + port
-                  + " within "
-                  + timeout
-                  + "; log "
-                  + logFile
-                  + ":\n"
-                  + tail());
-        }
+        failIfNotStarting(
+            deadline, "did not listen on " + host + ":" + port + " within " + timeout);
         Thread.sleep(50);
       }
+    }
+  }
+
+  /** Fails with the log's tail when the process died, or stops it when the deadline passed. */
+  private void failIfNotStarting(long deadline, String timeoutProblem) {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(
+          name
+              + " exited with code "
+              + process.exitValue()
+              + " before it was ready; log "
+              + logFile
+              + ":\n"
+              + tail());
+    }
+    if (System.nanoTime() > deadline) {
+      stop();
+      throw new IllegalStateException(
+          name + " " + timeoutProblem + "; log " + logFile + ":\n" + tail());
     }
   }
 

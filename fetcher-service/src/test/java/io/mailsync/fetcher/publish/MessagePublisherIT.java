@@ -1,8 +1,6 @@
 package io.mailsync.fetcher.publish;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
 import io.mailsync.contracts.EventJson;
 import io.mailsync.contracts.Keys;
@@ -39,11 +37,6 @@ import org.junit.jupiter.api.Test;
 class MessagePublisherIT {
 
   @Inject MessagePublisher publisher;
-
-  @Test
-  void startsAndReportsHealthy() {
-    given().when().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
-  }
 
   @Test
   void publishesWithBinaryCloudEventHeadersTenantAndKey() throws Exception {
