@@ -4,6 +4,7 @@ import io.mailsync.contracts.link.MessageLinked;
 import io.mailsync.contracts.link.MessageUnmatched;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.contracts.message.MessageFetched;
+import io.mailsync.contracts.send.EmailSendFailed;
 import io.mailsync.contracts.send.EmailSent;
 import io.mailsync.contracts.send.SendEmail;
 import java.util.Arrays;
@@ -20,7 +21,8 @@ public enum EventType {
   MAILBOX_CONFIGURED(
       MailboxConfigured.class, "io.mailsync.mailbox.configured.v1", Topics.MAILBOXES),
   SEND_EMAIL(SendEmail.class, "io.mailsync.email.send.v1", Topics.SEND_COMMANDS),
-  EMAIL_SENT(EmailSent.class, "io.mailsync.email.sent.v1", Topics.SENT);
+  EMAIL_SENT(EmailSent.class, "io.mailsync.email.sent.v1", Topics.SENT),
+  EMAIL_SEND_FAILED(EmailSendFailed.class, "io.mailsync.email.send-failed.v1", Topics.SENT);
 
   private static final String SCHEMA_DIRECTORY = "/io/mailsync/contracts/schemas/";
 

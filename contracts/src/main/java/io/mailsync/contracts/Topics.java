@@ -19,8 +19,22 @@ public final class Topics {
   /** {@code SendEmail} commands; key: {@link Keys#mailbox}, so one mailbox sends in order. */
   public static final String SEND_COMMANDS = "mailsync.send-commands.v1";
 
-  /** Outcomes of sends ({@code EmailSent}); key: {@link Keys#mailbox}. */
+  /** Outcomes of sends ({@code EmailSent}, {@code EmailSendFailed}); key: {@link Keys#mailbox}. */
   public static final String SENT = "mailsync.sent.v1";
+
+  /**
+   * Prefix of the CRM directory's change-event topics, one per table of the timeline-service's
+   * {@code timeline} schema: {@code mailsync.directory.timeline.company}, {@code ...contact},
+   * {@code ...app_user}. Debezium change-event JSON (before/after/op/source), key: the row's id.
+   */
+  public static final String DIRECTORY_PREFIX = "mailsync.directory.";
+
+  public static final String DIRECTORY_COMPANIES = DIRECTORY_PREFIX + "timeline.company";
+  public static final String DIRECTORY_CONTACTS = DIRECTORY_PREFIX + "timeline.contact";
+  public static final String DIRECTORY_USERS = DIRECTORY_PREFIX + "timeline.app_user";
+
+  public static final List<String> DIRECTORY =
+      List.of(DIRECTORY_COMPANIES, DIRECTORY_CONTACTS, DIRECTORY_USERS);
 
   public static final List<String> ALL = List.of(MESSAGES, LINKS, MAILBOXES, SEND_COMMANDS, SENT);
 

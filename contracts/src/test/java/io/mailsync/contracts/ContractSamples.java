@@ -14,6 +14,7 @@ import io.mailsync.contracts.message.MessageBody;
 import io.mailsync.contracts.message.MessageFetched;
 import io.mailsync.contracts.message.Participant;
 import io.mailsync.contracts.send.EmailAddress;
+import io.mailsync.contracts.send.EmailSendFailed;
 import io.mailsync.contracts.send.EmailSent;
 import io.mailsync.contracts.send.SendEmail;
 import java.time.Instant;
@@ -96,6 +97,15 @@ final class ContractSamples {
               "<mailsync.7a1f2c3d@acme.test>",
               MessageKey.of("<mailsync.7a1f2c3d@acme.test>", List.of()),
               "Sent");
+      case EMAIL_SEND_FAILED ->
+          new EmailSendFailed(
+              "7a1f2c3d-0000-4000-8000-000000000007",
+              TENANT,
+              NOW,
+              "7a1f2c3d-0000-4000-8000-000000000005",
+              "mailbox-1",
+              "550 5.1.1 recipient unknown",
+              true);
     };
   }
 
