@@ -1,0 +1,115 @@
+package io.mailsync.timeline.send;
+
+import io.mailsync.contracts.send.EmailAddress;
+import io.mailsync.contracts.send.SendEmail;
+import io.mailsync.timeline.api.InvalidInputException;
+import io.mailsync.timeline.auth.CurrentUser;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Queues an email to be sent from one of the user's mailboxes. Answers 202 once the command is on
+ * the broker; the outcome arrives later as EmailSent or EmailSendFailed.
+ */
+@Path("/api/v1/emails")
+@Authenticated
+public class EmailResource {
+
+  static final int MAX_RECIPIENTS = 100;
+
+  @Inject CurrentUser user;
+  @Inject SendCommandPublisher publisher;
+
+  public record Recipient(
+      @NotBlank @Size(max = 320) String address, @Size(max = 200) String name) {}
+
+  public record SendRequest(
+      @NotBlank @Size(max = 200) String mailboxId,
+      @NotNull @Size(min = 1, max = MAX_RECIPIENTS) List<@Valid @NotNull Recipient> to,
+      @Size(max = MAX_RECIPIENTS) List<@Valid @NotNull Recipient> cc,
+      @Size(max = MAX_RECIPIENTS) List<@Valid @NotNull Recipient> bcc,
+      @NotNull @Size(max = 998) String subject,
+      @Size(max = 1_000_000) String text,
+      @Size(max = 2_000_000) String html,
+      @Size(max = 998) String inReplyTo) {}
+
+  public record Queued(String id, String status) {}
+
+  /**
+   * @param idempotencyKey optional; the same key from the same user queues the same command id, so
+   *     a client retrying after a timeout cannot cause a second send
+   */
+  @POST
+  public Uni<Response> send(
+      @Valid @NotNull SendRequest request,
+      @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey) {
+    if (blank(request.text()) && blank(request.html())) {
+      throw new InvalidInputException("text", "text or html is required");
+    }
+    String tenantId = user.tenantId();
+    String commandId =
+        idempotencyKey == null || idempotencyKey.isBlank()
+            ? UUID.randomUUID().toString()
+            : UUID.nameUUIDFromBytes(
+                    (tenantId + '\u0000' + user.userId() + '\u0000' + idempotencyKey)
+                        .getBytes(StandardCharsets.UTF_8))
+                .toString();
+    SendEmail command =
+        new SendEmail(
+            commandId,
+            tenantId,
+            Instant.now(),
+            request.mailboxId().strip(),
+            user.userId(),
+            addresses("to", request.to()),
+            addresses("cc", request.cc()),
+            addresses("bcc", request.bcc()),
+            request.subject(),
+            request.text(),
+            request.html(),
+            blank(request.inReplyTo()) ? null : request.inReplyTo().strip(),
+            blank(request.inReplyTo()) ? List.of() : List.of(request.inReplyTo().strip()));
+    return publisher
+        .publish(command)
+        .map(ignored -> Response.accepted(new Queued(commandId, "QUEUED")).build());
+  }
+
+  private static List<EmailAddress> addresses(String field, List<Recipient> recipients) {
+    List<EmailAddress> result = new ArrayList<>();
+    if (recipients == null) {
+      return result;
+    }
+    for (int i = 0; i < recipients.size(); i++) {
+      Recipient r = recipients.get(i);
+      String address = r.address().strip();
+      if (!address.matches("[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+")) {
+        String name = field + "[" + i + "].address";
+        throw new InvalidInputException(name, name + " is not an email address: " + r.address());
+      }
+      if (r.name() != null && (r.name().contains("\r") || r.name().contains("\n"))) {
+        String name = field + "[" + i + "].name";
+        throw new InvalidInputException(name, name + " must not contain line breaks");
+      }
+      result.add(new EmailAddress(address, blank(r.name()) ? null : r.name().strip()));
+    }
+    return result;
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,412 @@
+package io.mailsync.timeline;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.mailsync.contracts.MessageKey;
+import io.mailsync.contracts.Topics;
+import io.mailsync.contracts.link.Link;
+import io.mailsync.contracts.link.LinkRule;
+import io.mailsync.contracts.link.LinkTarget;
+import io.mailsync.contracts.link.MessageLinked;
+import io.mailsync.contracts.link.MessageUnmatched;
+import io.mailsync.contracts.message.FetchedCopy;
+import io.mailsync.contracts.message.MessageBody;
+import io.mailsync.contracts.message.MessageFetched;
+import io.mailsync.contracts.message.Participant;
+import io.mailsync.testkit.auth.JwtResource;
+import io.mailsync.testkit.auth.TestJwt;
+import io.mailsync.testkit.kafka.KafkaResource;
+import io.mailsync.testkit.postgres.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(JwtResource.class)
+class TimelineIT {
+
+  private String tenant;
+  private String companyId;
+  private String contactId;
+
+  @BeforeEach
+  void directory() {
+    tenant = "tenant-" + UUID.randomUUID();
+    companyId =
+        as(tenant)
+            .body(Map.of("name", "Customer Inc", "emailDomains", List.of("Customer.test")))
+            .post("/api/v1/companies")
+            .then()
+            .statusCode(201)
+            .body("emailDomains", equalTo(List.of("customer.test")))
+            .extract()
+            .path("id");
+    contactId =
+        as(tenant)
+            .body(Map.of("email", "Bob@Customer.test", "name", "Bob Buyer", "companyId", companyId))
+            .post("/api/v1/contacts")
+            .then()
+            .statusCode(201)
+            .body("email", equalTo("bob@customer.test"))
+            .extract()
+            .path("id");
+  }
+
+  @Test
+  void linkedMailShowsNewestFirstWithCursorPagesAndReplaysChangeNothing() {
+    Instant base = Instant.parse("2026-11-20T10:00:00Z");
+    List<MessageFetched> mails =
+        List.of(
+            fetched("m1", "mailbox-a", 1, "First", base, "<p>one</p><script>alert(1)</script>"),
+            fetched("m2", "mailbox-a", 2, "Second", base.plusSeconds(60), null),
+            fetched("m3", "mailbox-a", 3, "Third", base.plusSeconds(120), null));
+    for (int replay = 0; replay < 2; replay++) {
+      for (MessageFetched mail : mails) {
+        Events.publish(mail);
+        Events.publish(linked(mail));
+      }
+    }
+    // the same email in a colleague's mailbox: one entry, two copies
+    MessageFetched colleagueCopy = fetched("m1", "mailbox-b", 9, "First", base, "<p>one</p>");
+    Events.publish(colleagueCopy);
+    Events.publish(linked(colleagueCopy));
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                timeline("contacts", contactId, "limit=50")
+                    .body("entries", hasSize(3))
+                    .body("entries[2].copies", equalTo(2)));
+    JsonPath first = timeline("contacts", contactId, "limit=2").extract().jsonPath();
+    assertThat(first.getList("entries.subject")).containsExactly("Third", "Second");
+    assertThat(first.getString("entries[0].from.address")).isEqualTo("bob@customer.test");
+    assertThat(first.getString("entries[0].rule")).isEqualTo("CONTACT_ADDRESS");
+    JsonPath second =
+        timeline("contacts", contactId, "limit=2&cursor=" + first.getString("nextCursor"))
+            .extract()
+            .jsonPath();
+    assertThat(second.getList("entries.subject")).containsExactly("First");
+    assertThat(second.getString("nextCursor")).isNull();
+    assertThat(second.getString("entries[0].html")).contains("one").doesNotContain("script");
+    timeline("companies", companyId, "limit=50").body("entries", hasSize(3));
+  }
+
+  @Test
+  void linkArrivingBeforeTheContentShowsOnceTheContentArrives() {
+    MessageFetched mail = fetched("early-link", "mailbox-a", 1, "Link first", Instant.now(), null);
+    Events.publish(linked(mail));
+    Events.publish(mail);
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                timeline("contacts", contactId, "")
+                    .body("entries.subject", equalTo(List.of("Link first"))));
+  }
+
+  @Test
+  void unrelatedMailIsNotStoredWhicheverOrderTheEventsCome() throws Exception {
+    MessageFetched before =
+        fetched("unrelated-1", "mailbox-a", 1, "Newsletter", Instant.now(), null);
+    Events.publish(before);
+    Events.publish(unmatched(before));
+    MessageFetched after = fetched("unrelated-2", "mailbox-a", 2, "Spam", Instant.now(), null);
+    Events.publish(unmatched(after));
+    Events.publish(after);
+    // a linked message published last proves the earlier events were consumed
+    MessageFetched marker = fetched("marker", "mailbox-a", 3, "Marker", Instant.now(), null);
+    Events.publish(marker);
+    Events.publish(linked(marker));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> timeline("contacts", contactId, "").body("entries", hasSize(1)));
+
+    assertThat(storedMessages(before.messageKey(), after.messageKey())).isZero();
+  }
+
+  @Test
+  void poisonRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+    Events.publishRaw(
+        Topics.LINKS,
+        tenant + "/poison",
+        "{not json".getBytes(StandardCharsets.UTF_8),
+        null,
+        "io.mailsync.message.linked.v1");
+    MessageFetched mail =
+        fetched("after-poison", "mailbox-a", 1, "After poison", Instant.now(), null);
+    Events.publish(mail);
+    Events.publish(linked(mail));
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> timeline("contacts", contactId, "").body("entries", hasSize(1)));
+    assertThat(Events.await("timeline.dlq", r -> (tenant + "/poison").equals(r.key()))).isNotNull();
+  }
+
+  @Test
+  void tenantsNeverSeeEachOther() {
+    String stranger = "tenant-" + UUID.randomUUID();
+
+    as(stranger).get("/api/v1/companies/" + companyId).then().statusCode(404);
+    as(stranger).get("/api/v1/contacts/" + contactId).then().statusCode(404);
+    as(stranger).get("/api/v1/companies/" + companyId + "/timeline").then().statusCode(404);
+    as(stranger).get("/api/v1/contacts/" + contactId + "/timeline").then().statusCode(404);
+    as(stranger).get("/api/v1/companies").then().statusCode(200).body("", hasSize(0));
+    as(stranger)
+        .body(Map.of("email", "carol@customer.test", "companyId", companyId))
+        .post("/api/v1/contacts")
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("companyId"));
+  }
+
+  @Test
+  void requestsWithoutAValidTokenAreUnauthorized() {
+    given().get("/api/v1/companies/" + companyId).then().statusCode(401);
+    given()
+        .auth()
+        .oauth2(TestJwt.expiredToken(tenant, "user-1"))
+        .get("/api/v1/companies/" + companyId)
+        .then()
+        .statusCode(401);
+    given()
+        .auth()
+        .oauth2(TestJwt.foreignToken(tenant, "user-1"))
+        .get("/api/v1/companies/" + companyId)
+        .then()
+        .statusCode(401);
+    given().contentType(ContentType.JSON).body("{}").post("/api/v1/emails").then().statusCode(401);
+  }
+
+  @Test
+  void badDirectoryInputIsRejectedNamingTheField() {
+    as(tenant)
+        .body(Map.of("name", " ", "emailDomains", List.of()))
+        .post("/api/v1/companies")
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("name"));
+    as(tenant)
+        .body(Map.of("name", "Free", "emailDomains", List.of("acme.test", "gmail.com")))
+        .post("/api/v1/companies")
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("emailDomains[1]"));
+    as(tenant)
+        .body(Map.of("name", "Bad", "emailDomains", List.of("not a domain")))
+        .post("/api/v1/companies")
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("emailDomains[0]"));
+    as(tenant)
+        .body("{\"name\": \"Typed\", \"emailDomains\": {\"a\": 1}}")
+        .post("/api/v1/companies")
+        .then()
+        .log()
+        .ifValidationFails()
+        .statusCode(400)
+        .body("field", equalTo("emailDomains"));
+    as(tenant).body("{\"name\": ").post("/api/v1/companies").then().statusCode(400);
+    as(tenant)
+        .body(Map.of("email", "not-an-address"))
+        .post("/api/v1/contacts")
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("email"));
+    as(tenant)
+        .body(Map.of("email", "bob@customer.test"))
+        .post("/api/v1/contacts")
+        .then()
+        .statusCode(409)
+        .body("field", equalTo("email"));
+    as(tenant)
+        .get("/api/v1/contacts/" + contactId + "/timeline?limit=0")
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("limit"));
+    as(tenant)
+        .get("/api/v1/contacts/" + contactId + "/timeline?cursor=bogus")
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("cursor"));
+    as(tenant).get("/api/v1/users/" + UUID.randomUUID()).then().statusCode(404);
+  }
+
+  @Test
+  void sendQueuesACommandOnceForOneIdempotencyKey() {
+    Map<String, Object> request =
+        Map.of(
+            "mailboxId", "mailbox-a",
+            "to", List.of(Map.of("address", "bob@customer.test", "name", "Bob")),
+            "subject", "Quote",
+            "text", "Here it is");
+
+    String id =
+        as(tenant)
+            .header("Idempotency-Key", "quote-1")
+            .body(request)
+            .post("/api/v1/emails")
+            .then()
+            .statusCode(202)
+            .body("status", equalTo("QUEUED"))
+            .extract()
+            .path("id");
+    as(tenant)
+        .header("Idempotency-Key", "quote-1")
+        .body(request)
+        .post("/api/v1/emails")
+        .then()
+        .statusCode(202)
+        .body("id", equalTo(id));
+
+    var record = Events.await(Topics.SEND_COMMANDS, r -> id.equals(Events.header(r, "ce_id")));
+    assertThat(Events.header(record, "ce_type")).isEqualTo("io.mailsync.email.send.v1");
+    assertThat(Events.header(record, "tenant_id")).isEqualTo(tenant);
+    assertThat(record.key()).isEqualTo(tenant + "/mailbox-a");
+    assertThat(record.value()).contains("\"requestedBy\":\"user-1\"").contains("bob@customer.test");
+  }
+
+  @Test
+  void badSendRequestsAreRejectedNamingTheField() {
+    as(tenant)
+        .body(Map.of("mailboxId", "m", "to", List.of(), "subject", "s", "text", "t"))
+        .post("/api/v1/emails")
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("to"));
+    as(tenant)
+        .body(
+            Map.of(
+                "mailboxId",
+                "m",
+                "to",
+                List.of(Map.of("address", "nobody")),
+                "subject",
+                "s",
+                "text",
+                "t"))
+        .post("/api/v1/emails")
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("to[0].address"));
+    as(tenant)
+        .body(
+            Map.of("mailboxId", "m", "to", List.of(Map.of("address", "a@b.test")), "subject", "s"))
+        .post("/api/v1/emails")
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("text"));
+    as(tenant)
+        .body(Map.of("to", List.of(Map.of("address", "a@b.test")), "subject", "s", "text", "t"))
+        .post("/api/v1/emails")
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("mailboxId"));
+  }
+
+  private RequestSpecification as(String tenantId) {
+    return given()
+        .auth()
+        .oauth2(TestJwt.token(tenantId, "user-1"))
+        .contentType(ContentType.JSON)
+        .log()
+        .ifValidationFails();
+  }
+
+  private io.restassured.response.ValidatableResponse timeline(
+      String kind, String id, String query) {
+    String uri = "/api/v1/" + kind + "/" + id + "/timeline" + (query.isEmpty() ? "" : "?" + query);
+    return as(tenant).get(uri).then().log().ifValidationFails().statusCode(200);
+  }
+
+  private MessageFetched fetched(
+      String name, String mailbox, long uid, String subject, Instant sent, String html) {
+    String rfcId = "<" + name + "." + tenant + "@customer.test>";
+    FetchedCopy copy = new FetchedCopy(mailbox, "INBOX", 7, uid);
+    return new MessageFetched(
+        UUID.nameUUIDFromBytes((tenant + copy.eventId()).getBytes(StandardCharsets.UTF_8))
+            .toString(),
+        tenant,
+        Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        copy,
+        MessageKey.of(rfcId, List.of()),
+        rfcId,
+        null,
+        List.of(),
+        subject,
+        sent,
+        sent,
+        List.of(
+            new Participant(Participant.Role.FROM, "bob@customer.test", "Bob Buyer"),
+            new Participant(Participant.Role.TO, "ann@acme.test", null)),
+        new MessageBody("Hello " + subject, html, false, false),
+        List.of(),
+        false,
+        null);
+  }
+
+  private MessageLinked linked(MessageFetched mail) {
+    return new MessageLinked(
+        UUID.nameUUIDFromBytes((mail.id() + "linked").getBytes(StandardCharsets.UTF_8)).toString(),
+        tenant,
+        Instant.now(),
+        mail.messageKey(),
+        mail.id(),
+        List.of(
+            new Link(new LinkTarget(LinkTarget.Type.CONTACT, contactId), LinkRule.CONTACT_ADDRESS),
+            new Link(new LinkTarget(LinkTarget.Type.COMPANY, companyId), LinkRule.CONTACT_ADDRESS)),
+        true);
+  }
+
+  private MessageUnmatched unmatched(MessageFetched mail) {
+    return new MessageUnmatched(
+        UUID.nameUUIDFromBytes((mail.id() + "unmatched").getBytes(StandardCharsets.UTF_8))
+            .toString(),
+        tenant,
+        Instant.now(),
+        mail.messageKey(),
+        mail.id(),
+        MessageUnmatched.Reason.NO_PARTICIPANT_MATCHED,
+        "no contact among 2 participants");
+  }
+
+  private static long storedMessages(String... keys) throws Exception {
+    var config = ConfigProvider.getConfig();
+    try (var c =
+            DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+        var s =
+            c.prepareStatement(
+                "SELECT count(*) FROM timeline.message WHERE message_key = ANY (?)")) {
+      s.setArray(1, c.createArrayOf("text", keys));
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+}
