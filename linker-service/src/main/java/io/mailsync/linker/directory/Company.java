@@ -1,0 +1,37 @@
+package io.mailsync.linker.directory;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A customer company; {@code emailDomains} are lower-case, without a leading {@code @}. */
+public record Company(
+    String id, String tenantId, String name, Set<String> emailDomains, Instant createdAt)
+    implements DirectoryEntry {
+
+  public Company {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(createdAt, "createdAt");
+    emailDomains =
+        emailDomains == null
+            ? Set.of()
+            : emailDomains.stream()
+                .filter(Objects::nonNull)
+                .map(Company::normalizeDomain)
+                .filter(d -> !d.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.COMPANY;
+  }
+
+  private static String normalizeDomain(String domain) {
+    String d = domain.strip().toLowerCase(Locale.ROOT);
+    return d.startsWith("@") ? d.substring(1) : d;
+  }
+}

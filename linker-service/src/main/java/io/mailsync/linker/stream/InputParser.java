@@ -1,0 +1,72 @@
+package io.mailsync.linker.stream;
+
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns a raw source record into linker inputs keyed by tenant. A record that cannot be read is
+ * logged (where it came from and why, never its content) and passed on as {@link
+ * ParsedInput.Rejected} for the dead-letter topic, so one bad record never stops the stream.
+ */
+final class InputParser implements Processor<byte[], byte[], String, ParsedInput> {
+
+  private static final Logger LOG = Logger.getLogger(InputParser.class);
+
+  /** Reads a record value; throws an exception naming what is wrong with it. */
+  private final Function<byte[], List<LinkerInput>> parse;
+
+  private ProcessorContext<String, ParsedInput> context;
+
+  InputParser(Function<byte[], List<LinkerInput>> parse) {
+    this.parse = parse;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, ParsedInput> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    List<LinkerInput> inputs;
+    try {
+      inputs = parse.apply(record.value());
+    } catch (RuntimeException e) {
+      // Whatever the cause, one record must not stop the partition.
+      reject(record, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+      return;
+    }
+    for (LinkerInput input : inputs) {
+      // Source headers stay behind: the output carries its own CloudEvents headers.
+      context.forward(
+          new Record<String, ParsedInput>(
+              input.tenantId(),
+              new ParsedInput.Accepted(input),
+              record.timestamp(),
+              new RecordHeaders()));
+    }
+  }
+
+  private void reject(Record<byte[], byte[]> record, String reason) {
+    RecordMetadata source = context.recordMetadata().orElse(null);
+    if (source != null) {
+      LOG.warnf(
+          "Dead-lettering record %s-%d@%d: %s",
+          source.topic(), source.partition(), source.offset(), reason);
+    } else {
+      LOG.warnf("Dead-lettering record: %s", reason);
+    }
+    context.forward(
+        new Record<String, ParsedInput>(
+            null,
+            new ParsedInput.Rejected(record.key(), record.value()),
+            record.timestamp(),
+            DeadLetters.headers(record.headers(), reason, source)));
+  }
+}

@@ -1,0 +1,48 @@
+package io.mailsync.linker.stream;
+
+import io.mailsync.contracts.ContractRecord;
+import io.mailsync.contracts.link.MessageLinked;
+import io.mailsync.contracts.link.MessageUnmatched;
+import io.mailsync.contracts.message.MessageFetched;
+import io.mailsync.linker.rules.LinkDecision;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Turns a decision into the event that announces it. The event id is a name-based UUID of the
+ * fetched copy's id and the kind of decision, so deciding the same copy again yields the same id
+ * and subscribers deduplicate it.
+ */
+final class LinkEvents {
+
+  static ContractRecord of(MessageFetched message, LinkDecision decision, Instant decidedAt) {
+    return switch (decision) {
+      case LinkDecision.Linked linked ->
+          new MessageLinked(
+              id(message, "linked"),
+              message.tenantId(),
+              decidedAt,
+              message.messageKey(),
+              message.id(),
+              linked.links(),
+              true);
+      case LinkDecision.Unmatched unmatched ->
+          new MessageUnmatched(
+              id(message, "unmatched"),
+              message.tenantId(),
+              decidedAt,
+              message.messageKey(),
+              message.id(),
+              unmatched.reason(),
+              unmatched.detail());
+    };
+  }
+
+  static String id(MessageFetched message, String decisionKind) {
+    String name = "linker" + '\u0000' + decisionKind + '\u0000' + message.id();
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  private LinkEvents() {}
+}
