@@ -41,6 +41,18 @@ public final class Topics {
   /** Topics whose key names an entity whose latest record is all that matters. */
   public static final List<String> COMPACTED = List.of(MAILBOXES);
 
+  /** The services' consumer groups (and Kafka Streams application ids). */
+  public static final List<String> CONSUMER_GROUPS =
+      List.of("fetcher", "linker", "timeline", "sender");
+
+  /** Every topic a deployment needs: the pipeline's, the directory's and the dead letters. */
+  public static List<String> deployment() {
+    List<String> topics = new java.util.ArrayList<>(ALL);
+    topics.addAll(DIRECTORY);
+    CONSUMER_GROUPS.forEach(group -> topics.add(deadLetter(group)));
+    return List.copyOf(topics);
+  }
+
   /** Dead-letter topic of a consumer group: {@code <consumer-group>.dlq}. */
   public static String deadLetter(String consumerGroup) {
     if (consumerGroup == null || consumerGroup.isBlank()) {

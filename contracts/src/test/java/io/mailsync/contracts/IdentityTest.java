@@ -61,6 +61,15 @@ class IdentityTest {
   }
 
   @Test
+  void deploymentTopicsIncludeEveryDeadLetterTopicOnce() {
+    assertThat(Topics.deployment())
+        .containsAll(Topics.ALL)
+        .containsAll(Topics.DIRECTORY)
+        .contains("linker.dlq", "timeline.dlq", "sender.dlq", "fetcher.dlq")
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
   void everyRecordTypeHasOneCloudEventType() {
     for (EventType type : EventType.values()) {
       assertThat(EventType.forCloudEventType(type.cloudEventType())).contains(type);

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -51,13 +52,24 @@ public final class ChildProcess implements AutoCloseable {
    */
   public static ChildProcess start(
       String name, List<String> command, Path logFile, String readyLine) throws IOException {
+    return start(name, command, Map.of(), logFile, readyLine);
+  }
+
+  /** As {@link #start(String, List, Path, String)}, with extra environment variables. */
+  public static ChildProcess start(
+      String name,
+      List<String> command,
+      Map<String, String> environment,
+      Path logFile,
+      String readyLine)
+      throws IOException {
     Files.createDirectories(logFile.getParent());
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.PIPE)
-            .start();
-    return new ChildProcess(name, process, logFile, readyLine);
+            .redirectInput(ProcessBuilder.Redirect.PIPE);
+    builder.environment().putAll(environment);
+    return new ChildProcess(name, builder.start(), logFile, readyLine);
   }
 
   public void awaitReadyLine(Duration timeout) throws InterruptedException {

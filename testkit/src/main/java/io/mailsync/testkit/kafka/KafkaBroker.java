@@ -52,11 +52,15 @@ public final class KafkaBroker {
     return shared;
   }
 
-  /** Starts a new broker; the caller stops it with {@link #stop()}. */
+  /** Starts a new broker on a free port; the caller stops it with {@link #stop()}. */
   public static KafkaBroker start() {
+    return start(ChildProcess.freePort());
+  }
+
+  /** Starts a new broker on {@code port} (e.g. 9092 for local runs). */
+  public static KafkaBroker start(int port) {
     try {
       Path dir = Files.createTempDirectory("mailsync-kafka-");
-      int port = ChildProcess.freePort();
       int controllerPort = ChildProcess.freePort();
       Path config = dir.resolve("server.properties");
       Files.writeString(config, serverProperties(dir, port, controllerPort));

@@ -2,8 +2,6 @@ package io.mailsync.testkit.kafka;
 
 import io.mailsync.contracts.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,9 +13,7 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
   @Override
   public Map<String, String> start() {
     KafkaBroker broker = KafkaBroker.shared();
-    List<String> topics = new ArrayList<>(Topics.ALL);
-    topics.addAll(Topics.DIRECTORY);
-    broker.createTopics(topics, Topics.COMPACTED);
+    broker.createTopics(Topics.deployment(), Topics.COMPACTED);
     return Map.of(
         "kafka.bootstrap.servers",
         broker.bootstrapServers(),

@@ -35,9 +35,21 @@ public final class GreenMailServer {
     return shared;
   }
 
-  /** Starts a new server; the caller stops it with {@link #stop()}. */
+  /** Starts a new server on free ports; the caller stops it with {@link #stop()}. */
   public static GreenMailServer start() {
-    ServerSetup[] setups = ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP);
+    return start(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+  }
+
+  /** Starts a new server on the given loopback ports (e.g. a demo mail server for local runs). */
+  public static GreenMailServer start(int smtpPort, int imapPort) {
+    return start(
+        new ServerSetup[] {
+          new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+          new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+        });
+  }
+
+  private static GreenMailServer start(ServerSetup[] setups) {
     GreenMail greenMail = new GreenMail(setups);
     greenMail.start();
     return new GreenMailServer(greenMail);

@@ -146,6 +146,23 @@ public final class PostgresServer {
     return new TestDatabase(host, port, name, username, password);
   }
 
+  /** Drops {@code name} if it exists (with its replication slots) and creates it empty. */
+  public TestDatabase recreateDatabase(String name) {
+    if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("not a plain database name: " + name);
+    }
+    TestDatabase database = new TestDatabase(host, port, name, username, password);
+    dropDatabase(database);
+    try (Connection c = connectAdmin();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE \"" + name + "\"");
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "could not create database " + name + ": " + e.getMessage(), e);
+    }
+    return database;
+  }
+
   /** Drops a test database, with any replication slots left on it. */
   public void dropDatabase(TestDatabase database) {
     try (Connection c = connectAdmin();
