@@ -1,12 +1,16 @@
 package io.mailsync.fetcher;
 
+import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.kafka.KafkaResource;
+import io.mailsync.testkit.postgres.PostgresResource;
 import io.mailsync.testkit.quarkus.ServiceEndpointsContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(JwtResource.class)
 class FetcherServiceEndpointsIT extends ServiceEndpointsContract {
 
   @Override

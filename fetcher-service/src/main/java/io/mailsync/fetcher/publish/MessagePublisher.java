@@ -1,14 +1,10 @@
 package io.mailsync.fetcher.publish;
 
-import io.mailsync.contracts.kafka.CloudEventMetadata;
 import io.mailsync.contracts.message.MessageFetched;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Publishes fetched copies to {@code mailsync.messages.v1}. The returned stage completes when the
@@ -17,8 +13,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class MessagePublisher {
 
-  static final URI SOURCE = URI.create("/mailsync/fetcher-service");
-
   private final Emitter<MessageFetched> messages;
 
   public MessagePublisher(@Channel("messages") Emitter<MessageFetched> messages) {
@@ -26,19 +20,6 @@ public class MessagePublisher {
   }
 
   public CompletionStage<Void> publish(MessageFetched message) {
-    CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-    messages.send(
-        Message.of(message, CloudEventMetadata.metadata(message, SOURCE))
-            .withAck(
-                () -> {
-                  acknowledged.complete(null);
-                  return CompletableFuture.completedFuture(null);
-                })
-            .withNack(
-                failure -> {
-                  acknowledged.completeExceptionally(failure);
-                  return CompletableFuture.completedFuture(null);
-                }));
-    return acknowledged;
+    return Acknowledged.send(messages, message);
   }
 }

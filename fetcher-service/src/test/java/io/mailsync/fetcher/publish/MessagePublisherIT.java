@@ -10,8 +10,10 @@ import io.mailsync.contracts.message.FetchedCopy;
 import io.mailsync.contracts.message.MessageBody;
 import io.mailsync.contracts.message.MessageFetched;
 import io.mailsync.contracts.message.Participant;
+import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.kafka.KafkaBroker;
 import io.mailsync.testkit.kafka.KafkaResource;
+import io.mailsync.testkit.postgres.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -34,6 +36,8 @@ import org.junit.jupiter.api.Test;
 /** The fetcher starts against the real broker and publishes with CloudEvents headers. */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(JwtResource.class)
 class MessagePublisherIT {
 
   @Inject MessagePublisher publisher;

@@ -1,0 +1,53 @@
+package io.mailsync.fetcher;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the fetcher ({@code mailsync.fetcher.*}); documented in the module README. */
+@ConfigMapping(prefix = "mailsync.fetcher")
+public interface FetcherConfig {
+
+  /** Whether mail servers on loopback or private addresses may be used (local runs, tests). */
+  @WithDefault("false")
+  boolean allowPrivateHosts();
+
+  /** How often every assigned mailbox is synced. */
+  @WithDefault("30s")
+  Duration pollInterval();
+
+  /** How far back the first sync of a folder looks. */
+  @WithDefault("P90D")
+  Duration initialWindow();
+
+  /** Text and HTML bodies travel in events up to this many characters each. */
+  @WithDefault("262144")
+  int bodyCapChars();
+
+  @WithDefault("10s")
+  Duration connectTimeout();
+
+  /** Longest wait for any single answer of a mail server. */
+  @WithDefault("60s")
+  Duration readTimeout();
+
+  /** Mailboxes synced at the same time by this replica. */
+  @WithDefault("4")
+  int maxConcurrentSyncs();
+
+  /** Longest wait for the broker to acknowledge a published record. */
+  @WithDefault("30s")
+  Duration publishTimeout();
+
+  Credentials credentials();
+
+  interface Credentials {
+
+    /** Base64 of 32 random bytes; seals passwords in the database. Required in production. */
+    Optional<String> atRestKey();
+
+    @WithDefault("at-rest-1")
+    String atRestKeyId();
+  }
+}

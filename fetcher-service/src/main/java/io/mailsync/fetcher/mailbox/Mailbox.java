@@ -1,0 +1,85 @@
+package io.mailsync.fetcher.mailbox;
+
+import io.mailsync.contracts.mailbox.MailServer;
+import io.mailsync.contracts.mailbox.MailboxConfigured;
+import io.mailsync.contracts.mailbox.SealedCredentials;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A mailbox account row. Never leaves the service: the API and events use their own records. */
+@Entity
+@Table(name = "mailbox")
+public class Mailbox extends PanacheEntityBase {
+
+  @Id public UUID id;
+  public String tenantId;
+  public String ownerUserId;
+  public String emailAddress;
+  public String username;
+
+  /** The password sealed with the at-rest key, bound to tenant/mailbox. */
+  public String passwordKeyId;
+
+  public String passwordAlgorithm;
+  public String passwordCiphertext;
+
+  public String imapHost;
+  public int imapPort;
+
+  @Enumerated(EnumType.STRING)
+  public MailServer.Security imapSecurity;
+
+  public boolean imapTrustAnyCertificate;
+  public String smtpHost;
+  public int smtpPort;
+
+  @Enumerated(EnumType.STRING)
+  public MailServer.Security smtpSecurity;
+
+  public boolean smtpTrustAnyCertificate;
+
+  @Convert(converter = FolderListConverter.class)
+  public List<String> folders;
+
+  public String sentFolder;
+
+  @Enumerated(EnumType.STRING)
+  public MailboxConfigured.State state;
+
+  public long configVersion;
+  public long publishedVersion;
+
+  @Enumerated(EnumType.STRING)
+  public SyncStatus syncStatus;
+
+  public String syncError;
+  public Instant lastSyncAt;
+  public Instant createdAt;
+  public Instant updatedAt;
+
+  public MailServer imap() {
+    return new MailServer(imapHost, imapPort, imapSecurity, imapTrustAnyCertificate);
+  }
+
+  public MailServer smtp() {
+    return new MailServer(smtpHost, smtpPort, smtpSecurity, smtpTrustAnyCertificate);
+  }
+
+  public SealedCredentials sealedPassword() {
+    return new SealedCredentials(passwordKeyId, passwordAlgorithm, passwordCiphertext);
+  }
+
+  @Override
+  public String toString() {
+    // No credentials, not even sealed ones.
+    return "Mailbox[" + id + " of " + tenantId + "]";
+  }
+}

@@ -1,0 +1,100 @@
+package io.mailsync.fetcher.mailbox;
+
+import io.mailsync.contracts.mailbox.MailboxConfigured;
+import io.mailsync.contracts.mailbox.SealedCredentials;
+import io.mailsync.fetcher.credentials.CredentialSeals;
+import io.mailsync.fetcher.mailbox.MailboxRequest.ServerSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Registers mailbox accounts and shows them to their tenant. */
+@ApplicationScoped
+public class MailboxAccounts {
+
+  private final MailboxRequestValidator validator;
+  private final MailboxStore store;
+  private final CredentialSeals seals;
+  private final MailboxAnnouncer announcer;
+
+  public MailboxAccounts(
+      MailboxRequestValidator validator,
+      MailboxStore store,
+      CredentialSeals seals,
+      MailboxAnnouncer announcer) {
+    this.validator = validator;
+    this.store = store;
+    this.seals = seals;
+    this.announcer = announcer;
+  }
+
+  /**
+   * Stores the account with its password sealed, then announces it on the mailboxes topic.
+   *
+   * @throws InvalidRequestException naming every field that is wrong
+   * @throws DuplicateMailboxException when the tenant already has this address
+   */
+  public MailboxView register(String tenantId, String ownerUserId, MailboxRequest request) {
+    List<FieldProblem> problems = validator.problems(request);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    UUID id = UUID.randomUUID();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Mailbox mailbox = new Mailbox();
+    mailbox.id = id;
+    mailbox.tenantId = tenantId;
+    mailbox.ownerUserId = ownerUserId;
+    mailbox.emailAddress = request.emailAddress().strip();
+    mailbox.username =
+        request.username() == null || request.username().isBlank()
+            ? mailbox.emailAddress
+            : request.username();
+    SealedCredentials sealed = seals.sealAtRest(request.password(), tenantId, id.toString());
+    mailbox.passwordKeyId = sealed.keyId();
+    mailbox.passwordAlgorithm = sealed.algorithm();
+    mailbox.passwordCiphertext = sealed.ciphertext();
+    ServerSettings imap = request.imap();
+    mailbox.imapHost = imap.host();
+    mailbox.imapPort = imap.port();
+    mailbox.imapSecurity = imap.security();
+    mailbox.imapTrustAnyCertificate = Boolean.TRUE.equals(imap.trustAnyCertificate());
+    ServerSettings smtp = request.smtp();
+    mailbox.smtpHost = smtp.host();
+    mailbox.smtpPort = smtp.port();
+    mailbox.smtpSecurity = smtp.security();
+    mailbox.smtpTrustAnyCertificate = Boolean.TRUE.equals(smtp.trustAnyCertificate());
+    mailbox.folders = request.folders() == null ? List.of() : List.copyOf(request.folders());
+    mailbox.sentFolder = request.sentFolder();
+    mailbox.state = MailboxConfigured.State.ACTIVE;
+    mailbox.configVersion = 1;
+    mailbox.publishedVersion = 0;
+    mailbox.syncStatus = SyncStatus.PENDING;
+    mailbox.createdAt = now;
+    mailbox.updatedAt = now;
+    store.insert(mailbox);
+    // The row is the truth; if this publish fails, the poll re-announces the account.
+    announcer.announce(mailbox, request.password());
+    return MailboxView.of(mailbox, List.of());
+  }
+
+  public Optional<MailboxView> find(String tenantId, UUID id) {
+    return store
+        .findForTenant(tenantId, id)
+        .map(
+            m -> MailboxView.of(m, store.checkpoints(List.of(m.id)).getOrDefault(m.id, List.of())));
+  }
+
+  public List<MailboxView> list(String tenantId) {
+    List<Mailbox> mailboxes = store.listForTenant(tenantId);
+    Map<UUID, List<FolderCheckpoint>> checkpoints =
+        store.checkpoints(mailboxes.stream().map(m -> m.id).toList());
+    return mailboxes.stream()
+        .map(m -> MailboxView.of(m, checkpoints.getOrDefault(m.id, List.of())))
+        .toList();
+  }
+}

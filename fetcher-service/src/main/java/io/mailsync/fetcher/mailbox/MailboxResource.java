@@ -1,0 +1,70 @@
+package io.mailsync.fetcher.mailbox;
+
+import io.mailsync.fetcher.auth.Caller;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Mailbox accounts of the caller's tenant. Another tenant's mailbox answers 404, like none. */
+@Path("/api/v1/mailboxes")
+@Authenticated
+@Blocking
+@Produces(MediaType.APPLICATION_JSON)
+public class MailboxResource {
+
+  private final MailboxAccounts accounts;
+  private final JsonWebToken token;
+
+  public MailboxResource(MailboxAccounts accounts, JsonWebToken token) {
+    this.accounts = accounts;
+    this.token = token;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public RestResponse<MailboxView> register(MailboxRequest request) {
+    Caller caller = Caller.of(token);
+    MailboxView view = accounts.register(caller.tenantId(), caller.userId(), request);
+    return RestResponse.ResponseBuilder.<MailboxView>created(
+            URI.create("/api/v1/mailboxes/" + view.id()))
+        .entity(view)
+        .build();
+  }
+
+  @GET
+  public List<MailboxView> list() {
+    return accounts.list(Caller.of(token).tenantId());
+  }
+
+  @GET
+  @Path("/{id}")
+  public RestResponse<MailboxView> get(@PathParam("id") String id) {
+    String tenant = Caller.of(token).tenantId();
+    return parse(id)
+        .flatMap(uuid -> accounts.find(tenant, uuid))
+        .map(RestResponse::ok)
+        .orElseGet(() -> RestResponse.status(Response.Status.NOT_FOUND));
+  }
+
+  /** A malformed id can't name a mailbox of this tenant: 404 like any other unknown id. */
+  private static Optional<UUID> parse(String id) {
+    try {
+      return Optional.of(UUID.fromString(id));
+    } catch (IllegalArgumentException notAnId) {
+      return Optional.empty();
+    }
+  }
+}

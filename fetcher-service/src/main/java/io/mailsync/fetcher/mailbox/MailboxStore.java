@@ -1,0 +1,224 @@
+package io.mailsync.fetcher.mailbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * Mailbox rows and folder checkpoints, for blocking callers. Mail servers are spoken to with
+ * blocking IMAP, so the service's domain code runs on worker and virtual threads; each call here
+ * runs its reactive work on a fresh Vert.x context and waits for the result.
+ */
+@ApplicationScoped
+public class MailboxStore {
+
+  private static final String UPSERT_CHECKPOINT =
+      """
+      INSERT INTO fetcher.folder_checkpoint (mailbox_id, folder, uid_validity, last_uid, updated_at)
+      VALUES (?1, ?2, ?3, ?4, now())
+      ON CONFLICT (mailbox_id, folder) DO UPDATE SET
+        last_uid = CASE WHEN folder_checkpoint.uid_validity = EXCLUDED.uid_validity
+                        THEN GREATEST(folder_checkpoint.last_uid, EXCLUDED.last_uid)
+                        ELSE EXCLUDED.last_uid END,
+        uid_validity = EXCLUDED.uid_validity,
+        updated_at = now()
+      """;
+
+  /**
+   * @throws DuplicateMailboxException when the tenant already has a mailbox with this address
+   */
+  public void insert(Mailbox mailbox) {
+    try {
+      await(() -> Panache.withTransaction(() -> mailbox.<Mailbox>persist()));
+    } catch (RuntimeException e) {
+      if (isUniqueViolation(e)) {
+        throw new DuplicateMailboxException();
+      }
+      throw e;
+    }
+  }
+
+  public Optional<Mailbox> find(UUID id) {
+    return Optional.ofNullable(
+        await(() -> Panache.withSession(() -> Mailbox.<Mailbox>findById(id))));
+  }
+
+  public Optional<Mailbox> findForTenant(String tenantId, UUID id) {
+    return Optional.ofNullable(
+        await(
+            () ->
+                Panache.withSession(
+                    () ->
+                        Mailbox.<Mailbox>find("id = ?1 and tenantId = ?2", id, tenantId)
+                            .firstResult())));
+  }
+
+  public List<Mailbox> listForTenant(String tenantId) {
+    return await(
+        () ->
+            Panache.withSession(
+                () ->
+                    Mailbox.<Mailbox>find("tenantId = ?1 order by createdAt, id", tenantId)
+                        .list()));
+  }
+
+  /** Every mailbox in id order, a page at a time, for re-announcing them all. */
+  public List<Mailbox> pageAfter(UUID after, int size) {
+    return await(
+        () ->
+            Panache.withSession(
+                () ->
+                    (after == null
+                            ? Mailbox.<Mailbox>find("order by id")
+                            : Mailbox.<Mailbox>find("id > ?1 order by id", after))
+                        .page(0, size)
+                        .list()));
+  }
+
+  /** Mailboxes whose latest settings the broker has not acknowledged yet. */
+  public List<Mailbox> unpublished(int limit) {
+    return await(
+        () ->
+            Panache.withSession(
+                () ->
+                    Mailbox.<Mailbox>find("publishedVersion < configVersion order by id")
+                        .page(0, limit)
+                        .list()));
+  }
+
+  public void markPublished(UUID id, long version) {
+    await(
+        () ->
+            Panache.withTransaction(
+                () ->
+                    Mailbox.update(
+                        "publishedVersion = ?2 where id = ?1 and publishedVersion < ?2",
+                        id,
+                        version)));
+  }
+
+  /** Shows a running sync; the last error stays visible until a sync succeeds. */
+  public void markSyncing(UUID id) {
+    await(
+        () ->
+            Panache.withTransaction(
+                () -> Mailbox.update("syncStatus = ?2 where id = ?1", id, SyncStatus.SYNCING)));
+  }
+
+  public void syncSucceeded(UUID id, Instant at) {
+    await(
+        () ->
+            Panache.withTransaction(
+                () ->
+                    Mailbox.update(
+                        "syncStatus = ?2, syncError = null, lastSyncAt = ?3 where id = ?1",
+                        id,
+                        SyncStatus.OK,
+                        at)));
+  }
+
+  public void syncFailed(UUID id, String error) {
+    await(
+        () ->
+            Panache.withTransaction(
+                () ->
+                    Mailbox.update(
+                        "syncStatus = ?2, syncError = ?3 where id = ?1",
+                        id,
+                        SyncStatus.ERROR,
+                        error)));
+  }
+
+  public Optional<FolderCheckpoint> checkpoint(UUID mailboxId, String folder) {
+    return Optional.ofNullable(
+        await(
+            () ->
+                Panache.withSession(
+                    () ->
+                        FolderCheckpoint.<FolderCheckpoint>find(
+                                "mailboxId = ?1 and folder = ?2", mailboxId, folder)
+                            .firstResult())));
+  }
+
+  /** Each mailbox's checkpoints by folder name. */
+  public Map<UUID, List<FolderCheckpoint>> checkpoints(Collection<UUID> mailboxIds) {
+    if (mailboxIds.isEmpty()) {
+      return Map.of();
+    }
+    List<FolderCheckpoint> all =
+        await(
+            () ->
+                Panache.withSession(
+                    () ->
+                        FolderCheckpoint.<FolderCheckpoint>find(
+                                "mailboxId in ?1 order by folder", List.copyOf(mailboxIds))
+                            .list()));
+    Map<UUID, List<FolderCheckpoint>> byMailbox = new LinkedHashMap<>();
+    for (FolderCheckpoint checkpoint : all) {
+      byMailbox.computeIfAbsent(checkpoint.mailboxId, id -> new ArrayList<>()).add(checkpoint);
+    }
+    return byMailbox;
+  }
+
+  /**
+   * Records progress. Under the same UIDVALIDITY the checkpoint only moves forward (a late or
+   * concurrent writer can't move it back); a new UIDVALIDITY replaces it.
+   */
+  public void saveCheckpoint(UUID mailboxId, String folder, long uidValidity, long lastUid) {
+    await(
+        () ->
+            Panache.withTransaction(
+                () ->
+                    Panache.getSession()
+                        .chain(
+                            session ->
+                                session
+                                    .createNativeQuery(UPSERT_CHECKPOINT)
+                                    .setParameter(1, mailboxId)
+                                    .setParameter(2, folder)
+                                    .setParameter(3, uidValidity)
+                                    .setParameter(4, lastUid)
+                                    .executeUpdate())));
+  }
+
+  private static <T> T await(Supplier<Uni<T>> work) {
+    try {
+      return VertxContextSupport.subscribeAndAwait(work);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean isUniqueViolation(Throwable e) {
+    if (e == null) {
+      return false;
+    }
+    if (e instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+      return true;
+    }
+    if (e instanceof ConstraintViolationException violation
+        && "23505".equals(violation.getSQLState())) {
+      return true;
+    }
+    for (Throwable suppressed : e.getSuppressed()) {
+      if (isUniqueViolation(suppressed)) {
+        return true;
+      }
+    }
+    return e.getCause() != e && isUniqueViolation(e.getCause());
+  }
+}

@@ -1,0 +1,98 @@
+package io.mailsync.fetcher.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mailsync.contracts.Keys;
+import io.mailsync.contracts.Topics;
+import io.mailsync.contracts.mailbox.MailboxConfigured;
+import io.mailsync.contracts.mailbox.MailboxConfigured.State;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class MailboxAssignmentConsumerTest {
+
+  private final MailboxAssignments assignments = new MailboxAssignments();
+  private final MailboxAssignmentConsumer consumer = new MailboxAssignmentConsumer(assignments);
+  private final TopicPartition p0 = new TopicPartition(Topics.MAILBOXES, 0);
+  private final TopicPartition p1 = new TopicPartition(Topics.MAILBOXES, 1);
+
+  @Test
+  void followsTheLatestRecordOfEachAssignedMailbox() {
+    UUID a = UUID.randomUUID();
+    UUID b = UUID.randomUUID();
+    assignments.assigned(List.of(p0, p1));
+    consumer.consume(record(0, mailbox(a, State.ACTIVE)));
+    consumer.consume(record(0, mailbox(a, State.ACTIVE))); // replayed: no change
+    consumer.consume(record(1, mailbox(b, State.ACTIVE)));
+    assertThat(assignments.active()).containsExactlyInAnyOrder(a, b);
+
+    consumer.consume(record(1, mailbox(b, State.PAUSED)));
+    assertThat(assignments.active()).containsExactly(a);
+
+    consumer.consume(
+        new ConsumerRecord<>(Topics.MAILBOXES, 0, 9, Keys.mailbox("t", a.toString()), null));
+    assertThat(assignments.active()).isEmpty();
+
+    consumer.consume(record(1, mailbox(b, State.ACTIVE)));
+    assignments.revoked(List.of(p1));
+    assertThat(assignments.active()).isEmpty();
+  }
+
+  @Test
+  void rejectsRecordsThatNameNoUsableMailbox() {
+    MailboxConfigured noId = mailbox(UUID.randomUUID(), State.ACTIVE);
+    MailboxConfigured broken =
+        new MailboxConfigured(
+            "e",
+            "t",
+            Instant.now(),
+            "not-a-uuid",
+            "u",
+            "a@b.test",
+            null,
+            null,
+            "a",
+            null,
+            List.of(),
+            null,
+            State.ACTIVE);
+    assertThatThrownBy(
+            () ->
+                consumer.consume(
+                    new ConsumerRecord<>(
+                        Topics.MAILBOXES, 0, 1, Keys.mailbox("t", "not-a-uuid"), broken)))
+        .hasMessageContaining("not a UUID");
+    assertThatThrownBy(
+            () -> consumer.consume(new ConsumerRecord<>(Topics.MAILBOXES, 0, 1, "other/key", noId)))
+        .hasMessageContaining("does not match");
+    assertThatThrownBy(
+            () -> consumer.consume(new ConsumerRecord<>(Topics.MAILBOXES, 0, 1, null, null)))
+        .hasMessageContaining("without a key");
+  }
+
+  private ConsumerRecord<String, MailboxConfigured> record(int partition, MailboxConfigured m) {
+    return new ConsumerRecord<>(Topics.MAILBOXES, partition, 0, m.key(), m);
+  }
+
+  private static MailboxConfigured mailbox(UUID id, State state) {
+    return new MailboxConfigured(
+        UUID.randomUUID().toString(),
+        "t",
+        Instant.now(),
+        id.toString(),
+        "u",
+        "a@b.test",
+        null,
+        null,
+        "a",
+        null,
+        List.of(),
+        null,
+        state);
+  }
+}

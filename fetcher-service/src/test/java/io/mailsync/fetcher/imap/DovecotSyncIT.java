@@ -1,0 +1,80 @@
+package io.mailsync.fetcher.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.mailsync.contracts.message.MessageFetched;
+import io.mailsync.fetcher.MailboxApi;
+import io.mailsync.fetcher.Topic;
+import io.mailsync.fetcher.mailbox.SyncStatus;
+import io.mailsync.testkit.auth.JwtResource;
+import io.mailsync.testkit.auth.TestJwt;
+import io.mailsync.testkit.kafka.KafkaResource;
+import io.mailsync.testkit.mail.Dovecot;
+import io.mailsync.testkit.mail.ImapClient;
+import io.mailsync.testkit.mail.MailAccount;
+import io.mailsync.testkit.mail.TestMessage;
+import io.mailsync.testkit.postgres.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Sync against Dovecot, a strict IMAP server with SPECIAL-USE folders. */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(JwtResource.class)
+class DovecotSyncIT {
+
+  @Inject MailboxSync sync;
+
+  @BeforeEach
+  void requireDovecot() {
+    assumeTrue(Dovecot.isInstalled(), Dovecot.notInstalledReason());
+  }
+
+  @Test
+  void syncsInboxAndTheSentFolderWithoutMarkingAnythingRead() throws Exception {
+    Dovecot dovecot = Dovecot.shared();
+    MailAccount account =
+        dovecot.createAccount("alice-" + UUID.randomUUID() + "@crm.test", "dovecot-pw");
+    TestMessage received =
+        TestMessage.from("bob@customer.test").to(account.email()).subject("Inbound").text("Hi");
+    TestMessage sent =
+        TestMessage.from(account.email())
+            .to("bob@customer.test")
+            .subject("Outbound from another client")
+            .text("Hello Bob");
+    dovecot.deliver(account, received.toBytes());
+    try (ImapClient client = ImapClient.connect(account)) {
+      client.append("Sent", sent.toBytes());
+    }
+    String tenant = "tenant-" + UUID.randomUUID();
+    Map<String, Object> request = MailboxApi.request(account.email());
+    request.put("username", account.login());
+    request.put("password", account.password());
+    request.put("imap", MailboxApi.server(account.host(), account.imapPort(), "NONE"));
+    String id = MailboxApi.register(TestJwt.token(tenant, "user-1"), request);
+
+    SyncReport report = sync.syncOnce(UUID.fromString(id));
+
+    assertThat(report.status()).as(String.valueOf(report.error())).isEqualTo(SyncStatus.OK);
+    List<MessageFetched> copies =
+        ImapSyncIT.published(id).stream().map(r -> Topic.value(r, MessageFetched.class)).toList();
+    assertThat(copies)
+        .extracting(m -> m.copy().folder() + ": " + m.subject())
+        .containsExactlyInAnyOrder("INBOX: Inbound", "Sent: Outbound from another client");
+    assertThat(copies).allSatisfy(m -> assertThat(m.copy().uidValidity()).isPositive());
+    assertThat(copies).noneMatch(MessageFetched::seen);
+    try (ImapClient client = ImapClient.connect(account)) {
+      assertThat(client.read("INBOX")).noneMatch(ImapClient.FetchedMail::seen);
+    }
+
+    assertThat(sync.syncOnce(UUID.fromString(id)).published()).isZero();
+  }
+}

@@ -1,0 +1,223 @@
+package io.mailsync.fetcher.imap;
+
+import static io.mailsync.fetcher.MailboxApi.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.mailsync.contracts.Keys;
+import io.mailsync.contracts.MessageKey;
+import io.mailsync.contracts.Topics;
+import io.mailsync.contracts.kafka.CloudEventMetadata;
+import io.mailsync.contracts.message.MessageFetched;
+import io.mailsync.contracts.message.Participant;
+import io.mailsync.contracts.message.Participant.Role;
+import io.mailsync.fetcher.MailboxApi;
+import io.mailsync.fetcher.Topic;
+import io.mailsync.fetcher.mailbox.SyncStatus;
+import io.mailsync.testkit.auth.JwtResource;
+import io.mailsync.testkit.auth.TestJwt;
+import io.mailsync.testkit.kafka.KafkaResource;
+import io.mailsync.testkit.mail.GreenMailServer;
+import io.mailsync.testkit.mail.ImapClient;
+import io.mailsync.testkit.mail.MailAccount;
+import io.mailsync.testkit.mail.TestMessage;
+import io.mailsync.testkit.postgres.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** Sync against GreenMail, publishing to the real broker, checkpoints in real PostgreSQL. */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(JwtResource.class)
+class ImapSyncIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  @Inject MailboxSync sync;
+
+  private final GreenMailServer greenMail = GreenMailServer.shared();
+  private final String tenant = "tenant-" + UUID.randomUUID();
+  private final String token = TestJwt.token(tenant, "user-1");
+
+  @Test
+  void publishesEachMessageOnceAndThenOnlyNewOnes() throws Exception {
+    MailAccount account = account("alice");
+    Instant sent = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    TestMessage quote =
+        TestMessage.from("bob@customer.test")
+            .to(account.email())
+            .cc("carol@customer.test")
+            .subject("Quote for 100 units")
+            .text("Here is the quote.")
+            .html("<p>Here is the <b>quote</b>.</p>")
+            .messageId("<quote-" + UUID.randomUUID() + "@customer.test>")
+            .inReplyTo("<request-1@crm.test>")
+            .date(Date.from(sent));
+    TestMessage anonymous =
+        TestMessage.from("dan@customer.test")
+            .to(account.email())
+            .subject("No id")
+            .text("Who am I?")
+            .messageId(null);
+    greenMail.deliver(account, quote);
+    greenMail.deliver(account, anonymous);
+    String id = MailboxApi.register(token, imapRequest(account, account.password()));
+
+    sync.syncOnce(UUID.fromString(id));
+
+    List<ConsumerRecord<String, byte[]>> records = published(id);
+    assertThat(records).hasSize(2);
+    MessageFetched first = Topic.value(records.get(0), MessageFetched.class);
+    assertThat(first.tenantId()).isEqualTo(tenant);
+    assertThat(first.copy().mailboxId()).isEqualTo(id);
+    assertThat(first.copy().folder()).isEqualTo("INBOX");
+    assertThat(first.id()).isEqualTo(first.copy().eventId());
+    assertThat(first.rfcMessageId()).isEqualTo(quote.messageId());
+    assertThat(first.messageKey()).isEqualTo(MessageKey.of(quote.messageId(), List.of()));
+    assertThat(records.get(0).key()).isEqualTo(Keys.message(tenant, first.messageKey()));
+    assertThat(Topic.header(records.get(0), "ce_id")).isEqualTo(first.id());
+    assertThat(Topic.header(records.get(0), "ce_type")).isEqualTo("io.mailsync.message.fetched.v1");
+    assertThat(Topic.header(records.get(0), CloudEventMetadata.TENANT_HEADER)).isEqualTo(tenant);
+    assertThat(first.subject()).isEqualTo("Quote for 100 units");
+    assertThat(first.sentAt()).isEqualTo(sent);
+    assertThat(first.receivedAt()).isNotNull();
+    assertThat(first.inReplyTo()).isEqualTo("<request-1@crm.test>");
+    assertThat(first.references()).containsExactly("<request-1@crm.test>");
+    assertThat(first.participants())
+        .containsExactly(
+            new Participant(Role.FROM, "bob@customer.test", null),
+            new Participant(Role.TO, account.email(), null),
+            new Participant(Role.CC, "carol@customer.test", null));
+    assertThat(first.body().text()).isEqualTo("Here is the quote.");
+    assertThat(first.body().html()).isEqualTo("<p>Here is the <b>quote</b>.</p>");
+    assertThat(first.attachments()).isEmpty();
+    assertThat(first.seen()).isFalse();
+    assertThat(first.parseError()).isNull();
+    MessageFetched second = Topic.value(records.get(1), MessageFetched.class);
+    assertThat(second.rfcMessageId()).isNull();
+    assertThat(second.messageKey()).startsWith("sha256:");
+    assertThat(second.copy().uid()).isGreaterThan(first.copy().uid());
+    try (ImapClient client = ImapClient.connect(account)) {
+      assertThat(client.read("INBOX")).noneMatch(ImapClient.FetchedMail::seen);
+    }
+
+    SyncReport again = sync.syncOnce(UUID.fromString(id));
+    assertThat(again.status()).isEqualTo(SyncStatus.OK);
+    assertThat(again.published()).isZero();
+    assertThat(published(id)).hasSize(2);
+
+    greenMail.deliver(
+        account, TestMessage.from("erin@customer.test").to(account.email()).subject("Later"));
+    sync.syncOnce(UUID.fromString(id));
+    List<ConsumerRecord<String, byte[]>> after = published(id);
+    assertThat(after).hasSize(3);
+    MessageFetched third = Topic.value(after.get(2), MessageFetched.class);
+    assertThat(third.subject()).isEqualTo("Later");
+    JsonPath view =
+        get("/api/v1/mailboxes/" + id, token)
+            .statusCode(200)
+            .body("sync.status", equalTo("OK"))
+            .body("sync.error", equalTo(null))
+            .body("sync.lastSyncAt", notNullValue())
+            .body("sync.folders.name", equalTo(List.of("INBOX")))
+            .extract()
+            .jsonPath();
+    assertThat(view.getLong("sync.folders[0].uidValidity")).isEqualTo(third.copy().uidValidity());
+    assertThat(view.getLong("sync.folders[0].lastUid")).isEqualTo(third.copy().uid());
+  }
+
+  /** No direct sync calls here: the scheduler finds the assigned mailboxes by itself. */
+  @Test
+  void failingMailboxesShowTheirErrorWhileOthersKeepSyncing() throws Exception {
+    MailAccount good = account("good");
+    MailAccount locked = account("locked");
+    String goodId = MailboxApi.register(token, imapRequest(good, good.password()));
+    String lockedId = MailboxApi.register(token, imapRequest(locked, "wrong-" + locked.password()));
+    Map<String, Object> closed = imapRequest(account("closed"), "any-password");
+    closed.put("imap", MailboxApi.server("127.0.0.1", closedPort(), "NONE"));
+    String closedId = MailboxApi.register(token, closed);
+
+    greenMail.deliver(good, TestMessage.from("x@customer.test").to(good.email()).subject("One"));
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(published(goodId)).hasSize(1));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                get("/api/v1/mailboxes/" + lockedId, token)
+                    .body("sync.status", equalTo("ERROR"))
+                    .body(
+                        "sync.error",
+                        equalTo("IMAP login failed: authentication rejected by 127.0.0.1"))
+                    .body(not(containsString(locked.password()))));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                get("/api/v1/mailboxes/" + closedId, token)
+                    .body("sync.status", equalTo("ERROR"))
+                    .body("sync.error", containsString("refused the connection")));
+
+    greenMail.deliver(good, TestMessage.from("x@customer.test").to(good.email()).subject("Two"));
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(published(goodId)).hasSize(2));
+    get("/api/v1/mailboxes/" + goodId, token).body("sync.status", not(equalTo("ERROR")));
+  }
+
+  @Test
+  void aMissingFolderIsReportedWhileTheOthersSync() throws Exception {
+    MailAccount account = account("folders");
+    greenMail.deliver(
+        account, TestMessage.from("x@customer.test").to(account.email()).subject("Kept"));
+    Map<String, Object> request = imapRequest(account, account.password());
+    request.put("folders", List.of("INBOX", "Projects/Nope"));
+    String id = MailboxApi.register(token, request);
+
+    SyncReport report = sync.syncOnce(UUID.fromString(id));
+
+    assertThat(report.status()).isEqualTo(SyncStatus.ERROR);
+    assertThat(report.error()).isEqualTo("folder \"Projects/Nope\" does not exist on the server");
+    assertThat(published(id)).hasSize(1);
+  }
+
+  private MailAccount account(String name) {
+    return greenMail.createAccount(name + "-" + UUID.randomUUID() + "@crm.test", "pw-" + name);
+  }
+
+  private static Map<String, Object> imapRequest(MailAccount account, String password) {
+    Map<String, Object> request = MailboxApi.request(account.email());
+    request.put("username", account.login());
+    request.put("password", password);
+    request.put("imap", MailboxApi.server(account.host(), account.imapPort(), "NONE"));
+    request.put("smtp", MailboxApi.server(account.host(), account.smtpPort(), "NONE"));
+    return request;
+  }
+
+  /** The mailbox's copies on the messages topic, in publication order. */
+  static List<ConsumerRecord<String, byte[]>> published(String mailboxId) {
+    return Topic.readAll(Topics.MESSAGES).stream()
+        .filter(r -> mailboxId.equals(Topic.value(r, MessageFetched.class).copy().mailboxId()))
+        .toList();
+  }
+
+  private static int closedPort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

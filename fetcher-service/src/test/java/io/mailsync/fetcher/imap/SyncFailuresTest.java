@@ -1,0 +1,50 @@
+package io.mailsync.fetcher.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailsync.contracts.mailbox.MailServer;
+import io.mailsync.fetcher.host.HostRefusedException;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
+
+class SyncFailuresTest {
+
+  private static final MailServer SERVER =
+      new MailServer("imap.example.com", 993, MailServer.Security.SSL, false);
+
+  @Test
+  void givesReadableReasons() {
+    assertThat(describe(new AuthenticationFailedException("[AUTHENTICATIONFAILED] nope")))
+        .isEqualTo("IMAP login failed: authentication rejected by imap.example.com");
+    assertThat(describe(new MessagingException("x", new UnknownHostException("imap.example.com"))))
+        .isEqualTo("IMAP server imap.example.com not found (unknown host)");
+    assertThat(describe(new MessagingException("x", new ConnectException("Connection refused"))))
+        .isEqualTo("IMAP server imap.example.com:993 refused the connection");
+    assertThat(describe(new MessagingException("x", new SocketTimeoutException("Read timed out"))))
+        .isEqualTo("IMAP server imap.example.com:993 did not answer in time");
+    assertThat(describe(new MessagingException("x", new SSLHandshakeException("PKIX path"))))
+        .startsWith("TLS with IMAP server imap.example.com:993 failed: PKIX path");
+    assertThat(describe(new HostRefusedException("host x is an internal address")))
+        .isEqualTo("IMAP host x is an internal address");
+  }
+
+  @Test
+  void neverRepeatsThePassword() {
+    String reason =
+        SyncFailures.describe(
+            new MessagingException("server said: bad login for pw-Secret-1"),
+            SERVER,
+            "pw-Secret-1");
+
+    assertThat(reason).doesNotContain("pw-Secret-1").contains("***");
+  }
+
+  private static String describe(Exception failure) {
+    return SyncFailures.describe(failure, SERVER, "password");
+  }
+}

@@ -1,0 +1,227 @@
+package io.mailsync.fetcher.mailbox;
+
+import static io.mailsync.fetcher.MailboxApi.PASSWORD;
+import static io.mailsync.fetcher.MailboxApi.get;
+import static io.mailsync.fetcher.MailboxApi.register;
+import static io.mailsync.fetcher.MailboxApi.request;
+import static io.mailsync.fetcher.MailboxApi.server;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.mailsync.contracts.Keys;
+import io.mailsync.contracts.Topics;
+import io.mailsync.contracts.kafka.CloudEventMetadata;
+import io.mailsync.contracts.mailbox.CredentialSeal;
+import io.mailsync.contracts.mailbox.MailServer;
+import io.mailsync.contracts.mailbox.MailboxConfigured;
+import io.mailsync.fetcher.Topic;
+import io.mailsync.fetcher.credentials.CredentialSeals;
+import io.mailsync.testkit.auth.JwtResource;
+import io.mailsync.testkit.auth.TestJwt;
+import io.mailsync.testkit.kafka.KafkaResource;
+import io.mailsync.testkit.postgres.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The mailbox REST API against real PostgreSQL, Kafka and JWT verification. */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(JwtResource.class)
+class MailboxApiIT {
+
+  @Inject MailboxStore store;
+  @Inject CredentialSeals seals;
+
+  @ConfigProperty(name = "mailsync.credentials.sealing-key")
+  String transportKey;
+
+  @ConfigProperty(name = "mailsync.credentials.sealing-key-id")
+  String transportKeyId;
+
+  private final String tenant = "tenant-" + UUID.randomUUID();
+  private final String token = TestJwt.token(tenant, "user-1");
+
+  @Test
+  void registersTheAccountAndAnnouncesItWithSealedCredentials() throws Exception {
+    String body =
+        given()
+            .auth()
+            .oauth2(token)
+            .contentType(ContentType.JSON)
+            .body(request("alice@crm.test"))
+            .when()
+            .post("/api/v1/mailboxes")
+            .then()
+            .statusCode(201)
+            .header("Location", containsString("/api/v1/mailboxes/"))
+            .body("emailAddress", equalTo("alice@crm.test"))
+            .body("username", equalTo("alice@crm.test"))
+            .body("imap.host", equalTo("127.0.0.1"))
+            .body("imap.port", equalTo(993))
+            .body("imap.security", equalTo("SSL"))
+            .body("imap.trustAnyCertificate", equalTo(false))
+            .body("smtp.port", equalTo(587))
+            .body("smtp.security", equalTo("STARTTLS"))
+            .body("folders", equalTo(List.of()))
+            .body("state", equalTo("ACTIVE"))
+            .body("sync.status", equalTo("PENDING"))
+            .body("sync.error", nullValue())
+            .extract()
+            .asString();
+    assertThat(body).doesNotContain(PASSWORD).doesNotContainIgnoringCase("password");
+    String id = JsonPath.from(body).getString("id");
+
+    Mailbox row = store.findForTenant(tenant, UUID.fromString(id)).orElseThrow();
+    assertThat(row.passwordCiphertext).doesNotContain(PASSWORD);
+    assertThat(seals.openAtRest(row.sealedPassword(), tenant, id)).isEqualTo(PASSWORD);
+
+    ConsumerRecord<String, byte[]> record = announced(Keys.mailbox(tenant, id));
+    assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(PASSWORD);
+    assertThat(Topic.header(record, "ce_type")).isEqualTo("io.mailsync.mailbox.configured.v1");
+    assertThat(Topic.header(record, CloudEventMetadata.TENANT_HEADER)).isEqualTo(tenant);
+    MailboxConfigured event = Topic.value(record, MailboxConfigured.class);
+    assertThat(event.mailboxId()).isEqualTo(id);
+    assertThat(event.ownerUserId()).isEqualTo("user-1");
+    assertThat(event.imap())
+        .isEqualTo(new MailServer("127.0.0.1", 993, MailServer.Security.SSL, false));
+    assertThat(event.state()).isEqualTo(MailboxConfigured.State.ACTIVE);
+    assertThat(event.credentials().keyId()).isEqualTo(transportKeyId);
+    String owner = tenant + "/" + id;
+    CredentialSeal transport = CredentialSeal.fromBase64(transportKeyId, transportKey);
+    assertThat(transport.open(event.credentials(), owner)).isEqualTo(PASSWORD);
+    assertThatThrownBy(() -> transport.open(event.credentials(), tenant + "/another-mailbox"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(event.credentials().ciphertext()).isNotEqualTo(row.passwordCiphertext);
+
+    get("/api/v1/mailboxes/" + id, token)
+        .statusCode(200)
+        .body("id", equalTo(id))
+        .body("sync.status", notNullValue())
+        .body(not(containsString(PASSWORD)));
+    get("/api/v1/mailboxes", token).statusCode(200).body("id", hasItem(id));
+  }
+
+  @Test
+  void anotherTenantsMailboxIsNotFound() {
+    String id = register(token, request("bob@crm.test"));
+    String otherToken = TestJwt.token("tenant-" + UUID.randomUUID(), "user-2");
+
+    get("/api/v1/mailboxes/" + id, otherToken).statusCode(404);
+    get("/api/v1/mailboxes", otherToken).statusCode(200).body("id", not(hasItem(id)));
+    get("/api/v1/mailboxes/not-a-uuid", token).statusCode(404);
+    get("/api/v1/mailboxes/" + UUID.randomUUID(), token).statusCode(404);
+  }
+
+  @Test
+  void refusesCallersWithoutAValidToken() {
+    given().when().get("/api/v1/mailboxes").then().statusCode(401);
+    get("/api/v1/mailboxes", TestJwt.expiredToken(tenant, "user-1")).statusCode(401);
+    get("/api/v1/mailboxes", TestJwt.foreignToken(tenant, "user-1")).statusCode(401);
+    given()
+        .contentType(ContentType.JSON)
+        .body(request("nobody@crm.test"))
+        .when()
+        .post("/api/v1/mailboxes")
+        .then()
+        .statusCode(401);
+  }
+
+  @Test
+  void badBodiesAnswer400NamingTheField() {
+    Map<String, Object> missing = request("carol@crm.test");
+    missing.remove("password");
+    badRequest(missing, "password");
+
+    Map<String, Object> noImap = request("carol@crm.test");
+    noImap.remove("imap");
+    badRequest(noImap, "imap");
+
+    Map<String, Object> url = request("carol@crm.test");
+    url.put("imap", server("imaps://imap.example.com", 993, "SSL"));
+    badRequest(url, "imap.host");
+
+    Map<String, Object> port = request("carol@crm.test");
+    port.put("smtp", server("127.0.0.1", 70000, "SSL"));
+    badRequest(port, "smtp.port");
+
+    Map<String, Object> email = request("not an address");
+    badRequest(email, "emailAddress");
+
+    Map<String, Object> wrongType = request("carol@crm.test");
+    Map<String, Object> imap = server("127.0.0.1", 993, "SSL");
+    imap.put("port", "nine-nine-three");
+    wrongType.put("imap", imap);
+    badRequest(wrongType, "imap.port");
+
+    Map<String, Object> unknownSecurity = request("carol@crm.test");
+    unknownSecurity.put("imap", server("127.0.0.1", 993, "TLS1.3"));
+    badRequest(unknownSecurity, "imap.security");
+
+    Map<String, Object> folders = request("carol@crm.test");
+    folders.put("folders", "INBOX");
+    badRequest(folders, "folders");
+
+    badRequest("{\"emailAddress\": \"carol@crm.test\", ", "body");
+    badRequest("", "body");
+    get("/api/v1/mailboxes", token)
+        .statusCode(200)
+        .body("emailAddress", not(hasItem("carol@crm.test")));
+  }
+
+  @Test
+  void aSecondMailboxWithTheSameAddressIsAConflict() {
+    register(token, request("dave@crm.test"));
+
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(request("Dave@crm.test"))
+        .when()
+        .post("/api/v1/mailboxes")
+        .then()
+        .statusCode(409)
+        .body("field", equalTo("emailAddress"));
+  }
+
+  private void badRequest(Object body, String field) {
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/api/v1/mailboxes")
+        .then()
+        .log()
+        .ifValidationFails()
+        .statusCode(400)
+        .body("field", equalTo(field))
+        .body("error", containsString(field));
+  }
+
+  private static ConsumerRecord<String, byte[]> announced(String key) {
+    return Topic.readAll(Topics.MAILBOXES).stream()
+        .filter(r -> key.equals(r.key()))
+        .reduce((first, second) -> second)
+        .orElseThrow(() -> new AssertionError("no MailboxConfigured with key " + key));
+  }
+}
