@@ -1,0 +1,59 @@
+package io.mailsync.sender;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the sender-service; each is documented in the module README. */
+@ConfigMapping(prefix = "mailsync.sender")
+public interface SenderConfig {
+
+  /**
+   * Whether SMTP and IMAP hosts may resolve to loopback, private or link-local addresses. Off in
+   * production so that user-supplied settings cannot reach internal services.
+   */
+  @WithDefault("false")
+  boolean allowPrivateHosts();
+
+  /**
+   * How long a command waits for its mailbox's settings to arrive before it fails; the settings and
+   * the commands travel on different topics, so a brand-new mailbox may lag a little.
+   */
+  @WithDefault("20s")
+  Duration mailboxWait();
+
+  /**
+   * How long an attempt found PENDING is assumed to be still in flight on another replica (during a
+   * consumer-group rebalance) before it is treated as interrupted.
+   */
+  @WithDefault("2m")
+  Duration inFlightGrace();
+
+  Smtp smtp();
+
+  Imap imap();
+
+  interface Smtp {
+
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** A connection idle this long (no answer from the server) is closed and the send fails. */
+    @WithDefault("60s")
+    Duration idleTimeout();
+
+    /** SMTP clients kept open for reuse, one per mailbox; the least recently used is closed. */
+    @WithDefault("100")
+    int cachedClients();
+  }
+
+  interface Imap {
+
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** Read and write timeout of an IMAP connection. */
+    @WithDefault("30s")
+    Duration timeout();
+  }
+}

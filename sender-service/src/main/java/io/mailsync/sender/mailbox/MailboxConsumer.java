@@ -1,0 +1,95 @@
+package io.mailsync.sender.mailbox;
+
+import io.mailsync.contracts.mailbox.MailboxConfigured;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the mailbox settings current from the compacted mailboxes topic. A record that cannot be
+ * used is nacked and lands in the dead-letter topic with the reason.
+ */
+@ApplicationScoped
+public class MailboxConsumer {
+
+  private static final Logger LOG = Logger.getLogger(MailboxConsumer.class);
+
+  private final MailboxDirectory directory;
+
+  public MailboxConsumer(MailboxDirectory directory) {
+    this.directory = directory;
+  }
+
+  @Incoming("mailboxes")
+  public Uni<Void> consume(Message<MailboxConfigured> message) {
+    MailboxConfigured event = message.getPayload();
+    Uni<Void> work;
+    if (event == null) {
+      work = removeByKey(message);
+    } else {
+      List<String> problems = problems(event);
+      if (!problems.isEmpty()) {
+        return nack(message, "unusable MailboxConfigured: " + String.join(", ", problems));
+      }
+      work =
+          directory
+              .apply(event)
+              .invoke(
+                  applied -> {
+                    if (!applied) {
+                      LOG.debugf("ignored older settings %s of %s", event.id(), event.key());
+                    }
+                  })
+              .replaceWithVoid();
+    }
+    return work.onItemOrFailure()
+        .transformToUni(
+            (ignored, failure) ->
+                failure == null
+                    ? Uni.createFrom().completionStage(message.ack())
+                    : nack(message, "mailbox settings not stored: " + failure.getMessage()));
+  }
+
+  private Uni<Void> removeByKey(Message<?> message) {
+    Object key =
+        message
+            .getMetadata(IncomingKafkaRecordMetadata.class)
+            .map(IncomingKafkaRecordMetadata::getKey)
+            .orElse(null);
+    if (!(key instanceof String mailboxKey) || mailboxKey.isBlank()) {
+      return Uni.createFrom().failure(new IllegalArgumentException("tombstone without a key"));
+    }
+    return directory
+        .remove(mailboxKey)
+        .invoke(removed -> LOG.infof("mailbox %s removed (%s)", mailboxKey, removed))
+        .replaceWithVoid();
+  }
+
+  static List<String> problems(MailboxConfigured event) {
+    List<String> problems = new ArrayList<>();
+    requireText(event.id(), "id", problems);
+    requireText(event.tenantId(), "tenantId", problems);
+    requireText(event.mailboxId(), "mailboxId", problems);
+    requireText(event.emailAddress(), "emailAddress", problems);
+    if (event.occurredAt() == null) {
+      problems.add("occurredAt is missing");
+    }
+    return problems;
+  }
+
+  private static void requireText(String value, String name, List<String> problems) {
+    if (value == null || value.isBlank()) {
+      problems.add(name + " is missing");
+    }
+  }
+
+  private static Uni<Void> nack(Message<?> message, String reason) {
+    LOG.warn(reason);
+    return Uni.createFrom().completionStage(message.nack(new IllegalArgumentException(reason)));
+  }
+}

@@ -1,0 +1,113 @@
+package io.mailsync.sender.mailbox;
+
+import io.mailsync.contracts.mailbox.MailServer;
+import io.mailsync.contracts.mailbox.SealedCredentials;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * The latest settings of one mailbox as the sender needs them. The password stays sealed exactly as
+ * it arrived on the mailboxes topic; {@link #toString()} never shows it.
+ */
+@Entity
+@Table(name = "mailbox")
+public class MailboxSettings extends PanacheEntityBase {
+
+  /** The Kafka key of the mailbox ({@code tenant/mailbox}), so a tombstone can remove it. */
+  @Id
+  @Column(name = "mailbox_key")
+  public String mailboxKey;
+
+  @Column(name = "tenant_id")
+  public String tenantId;
+
+  @Column(name = "mailbox_id")
+  public String mailboxId;
+
+  @Column(name = "event_id")
+  public String eventId;
+
+  @Column(name = "configured_at")
+  public Instant configuredAt;
+
+  @Column(name = "email_address")
+  public String emailAddress;
+
+  @Column(name = "smtp_host")
+  public String smtpHost;
+
+  @Column(name = "smtp_port")
+  public Integer smtpPort;
+
+  @Column(name = "smtp_security")
+  public String smtpSecurity;
+
+  @Column(name = "smtp_trust_any_cert")
+  public boolean smtpTrustAnyCertificate;
+
+  @Column(name = "imap_host")
+  public String imapHost;
+
+  @Column(name = "imap_port")
+  public Integer imapPort;
+
+  @Column(name = "imap_security")
+  public String imapSecurity;
+
+  @Column(name = "imap_trust_any_cert")
+  public boolean imapTrustAnyCertificate;
+
+  public String username;
+
+  @Column(name = "credentials_key_id")
+  public String credentialsKeyId;
+
+  @Column(name = "credentials_algorithm")
+  public String credentialsAlgorithm;
+
+  @Column(name = "credentials_ciphertext")
+  public String credentialsCiphertext;
+
+  @Column(name = "sent_folder")
+  public String sentFolder;
+
+  public String state;
+
+  @Column(name = "updated_at")
+  public Instant updatedAt;
+
+  /** The SMTP server, or null when the mailbox has none configured. */
+  public MailServer smtp() {
+    return server(smtpHost, smtpPort, smtpSecurity, smtpTrustAnyCertificate);
+  }
+
+  /** The IMAP server, or null when the mailbox has none configured. */
+  public MailServer imap() {
+    return server(imapHost, imapPort, imapSecurity, imapTrustAnyCertificate);
+  }
+
+  public SealedCredentials credentials() {
+    if (credentialsCiphertext == null) {
+      return null;
+    }
+    return new SealedCredentials(credentialsKeyId, credentialsAlgorithm, credentialsCiphertext);
+  }
+
+  private static MailServer server(String host, Integer port, String security, boolean trustAny) {
+    if (host == null || port == null) {
+      return null;
+    }
+    MailServer.Security parsed =
+        security == null ? MailServer.Security.NONE : MailServer.Security.valueOf(security);
+    return new MailServer(host, port, parsed, trustAny);
+  }
+
+  @Override
+  public String toString() {
+    return "MailboxSettings[" + mailboxKey + ", " + emailAddress + "]";
+  }
+}

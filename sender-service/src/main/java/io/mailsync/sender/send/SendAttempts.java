@@ -1,0 +1,145 @@
+package io.mailsync.sender.send;
+
+import io.mailsync.contracts.send.SendEmail;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * The send_attempt table. Every state change is a conditional statement, so two consumers that race
+ * on one command (a rebalance) cannot both claim it, and an outcome once settled never changes.
+ */
+@ApplicationScoped
+public class SendAttempts {
+
+  // {h-schema} is Hibernate's placeholder for the default schema; native SQL is not qualified.
+  private static final String INSERT =
+      """
+      INSERT INTO {h-schema}send_attempt (command_id, tenant_id, mailbox_id, state, rfc_message_id, reason,
+          permanent, created_at, completed_at)
+      VALUES (:commandId, :tenant, :mailbox, :state, :messageId, :reason, :permanent, :createdAt,
+          :completedAt)
+      ON CONFLICT (command_id) DO NOTHING
+      """;
+
+  private static final String SETTLE =
+      """
+      UPDATE {h-schema}send_attempt SET state = :state, sent_folder = :sentFolder, reason = :reason,
+          permanent = :permanent, completed_at = :completedAt
+      WHERE command_id = :commandId AND state = 'PENDING'
+      """;
+
+  private static final String FILED =
+      """
+      UPDATE {h-schema}send_attempt SET sent_folder = :sentFolder
+      WHERE command_id = :commandId AND state = 'SENT' AND sent_folder IS NULL
+      """;
+
+  /** The claim on a command: {@code claimed} is true only for the caller that inserted it. */
+  public record Claim(SendAttempt attempt, boolean claimed) {}
+
+  public Uni<SendAttempt> find(String commandId) {
+    return Panache.withSession(() -> SendAttempt.<SendAttempt>findById(commandId));
+  }
+
+  /** Records the command as PENDING unless it is known already. */
+  public Uni<Claim> claim(SendEmail command, String rfcMessageId, Instant createdAt) {
+    return insert(command, SendAttempt.State.PENDING, rfcMessageId, null, false, createdAt, null);
+  }
+
+  /** Records a command that fails before anything is sent, unless it is known already. */
+  public Uni<SendAttempt> rejected(SendEmail command, String reason, boolean permanent) {
+    Instant now = now();
+    return insert(command, SendAttempt.State.FAILED, null, reason, permanent, now, now)
+        .map(Claim::attempt);
+  }
+
+  public Uni<SendAttempt> sent(String commandId, String sentFolder) {
+    return settle(commandId, SendAttempt.State.SENT, sentFolder, null, false);
+  }
+
+  public Uni<SendAttempt> failed(String commandId, String reason, boolean permanent) {
+    return settle(commandId, SendAttempt.State.FAILED, null, reason, permanent);
+  }
+
+  /** Notes where the copy of a sent mail was filed. */
+  public Uni<SendAttempt> filed(String commandId, String sentFolder) {
+    return Panache.withTransaction(
+        () ->
+            Panache.getSession()
+                .chain(
+                    session ->
+                        session
+                            .createNativeQuery(FILED)
+                            .setParameter("sentFolder", sentFolder)
+                            .setParameter("commandId", commandId)
+                            .executeUpdate()
+                            .chain(() -> session.find(SendAttempt.class, commandId))));
+  }
+
+  private Uni<Claim> insert(
+      SendEmail command,
+      SendAttempt.State state,
+      String rfcMessageId,
+      String reason,
+      boolean permanent,
+      Instant createdAt,
+      Instant completedAt) {
+    return Panache.withTransaction(
+        () ->
+            Panache.getSession()
+                .chain(
+                    session ->
+                        session
+                            .createNativeQuery(INSERT)
+                            .setParameter("commandId", command.id())
+                            .setParameter("tenant", command.tenantId())
+                            .setParameter("mailbox", command.mailboxId())
+                            .setParameter("state", state.name())
+                            .setParameter("messageId", rfcMessageId)
+                            .setParameter("reason", reason)
+                            .setParameter("permanent", permanent)
+                            .setParameter("createdAt", createdAt)
+                            .setParameter("completedAt", completedAt)
+                            .executeUpdate()
+                            .chain(
+                                inserted ->
+                                    reload(session, command.id())
+                                        .map(attempt -> new Claim(attempt, inserted > 0)))));
+  }
+
+  private Uni<SendAttempt> settle(
+      String commandId,
+      SendAttempt.State state,
+      String sentFolder,
+      String reason,
+      boolean permanent) {
+    return Panache.withTransaction(
+        () ->
+            Panache.getSession()
+                .chain(
+                    session ->
+                        session
+                            .createNativeQuery(SETTLE)
+                            .setParameter("state", state.name())
+                            .setParameter("sentFolder", sentFolder)
+                            .setParameter("reason", reason)
+                            .setParameter("permanent", permanent)
+                            .setParameter("completedAt", now())
+                            .setParameter("commandId", commandId)
+                            .executeUpdate()
+                            .chain(() -> reload(session, commandId))));
+  }
+
+  private static Uni<SendAttempt> reload(Mutiny.Session session, String commandId) {
+    return session.find(SendAttempt.class, commandId);
+  }
+
+  /** Database precision, so a re-emitted outcome carries exactly the first one's time. */
+  static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,47 @@
+package io.mailsync.sender.send;
+
+import io.mailsync.contracts.send.SendEmail;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes {@code SendEmail} commands off {@code mailsync.send-commands.v1}, one at a time per
+ * partition, and acknowledges each only once its outcome is published. A record that cannot be
+ * answered goes to the dead-letter topic with the reason.
+ */
+@ApplicationScoped
+public class SendCommandConsumer {
+
+  private static final Logger LOG = Logger.getLogger(SendCommandConsumer.class);
+
+  private final SendCommandHandler handler;
+  private final OutcomePublisher publisher;
+
+  public SendCommandConsumer(SendCommandHandler handler, OutcomePublisher publisher) {
+    this.handler = handler;
+    this.publisher = publisher;
+  }
+
+  @Incoming("send-commands")
+  public Uni<Void> consume(Message<SendEmail> message) {
+    SendEmail command = message.getPayload();
+    Uni<Void> work =
+        command == null
+            ? Uni.createFrom().failure(new IllegalArgumentException("empty SendEmail record"))
+            : handler.handle(command).chain(publisher::publish);
+    return work.onItemOrFailure()
+        .transformToUni(
+            (ignored, failure) -> {
+              if (failure == null) {
+                return Uni.createFrom().completionStage(message.ack());
+              }
+              LOG.warnf(
+                  "send command %s not processed: %s",
+                  command == null ? "(empty)" : command.id(), failure.getMessage());
+              return Uni.createFrom().completionStage(message.nack(failure));
+            });
+  }
+}

@@ -1,0 +1,142 @@
+package io.mailsync.sender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.mailsync.contracts.Topics;
+import io.mailsync.contracts.mailbox.MailServer;
+import io.mailsync.contracts.send.EmailSent;
+import io.mailsync.contracts.send.SendEmail;
+import io.mailsync.testkit.kafka.KafkaResource;
+import io.mailsync.testkit.mail.Dovecot;
+import io.mailsync.testkit.mail.GreenMailServer;
+import io.mailsync.testkit.mail.ImapClient;
+import io.mailsync.testkit.mail.ImapClient.FetchedMail;
+import io.mailsync.testkit.mail.MailAccount;
+import io.mailsync.testkit.postgres.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.mail.Folder;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Filing against a strict IMAP server: Dovecot marks its Sent folder {@code \Sent}. Dovecot has no
+ * SMTP, so the mailbox sends through GreenMail and files into Dovecot, as a mailbox whose SMTP and
+ * IMAP live on different servers does.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class DovecotSentFolderIT {
+
+  private final String tenant = "tenant-" + UUID.randomUUID();
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+  private MailAccount imapAccount;
+  private MailAccount recipient;
+
+  @BeforeEach
+  void accounts() {
+    assumeTrue(Dovecot.isInstalled(), Dovecot.notInstalledReason());
+    String email = "jane-" + run + "@seller.test";
+    String password = "pw-" + run;
+    imapAccount = Dovecot.shared().createAccount(email, password);
+    GreenMailServer.shared().createAccount(email, password);
+    recipient = GreenMailServer.shared().createAccount("bob-" + run + "@customer.test", "pw");
+  }
+
+  @Test
+  void copyLandsInTheFolderDovecotMarksSent() throws Exception {
+    String sentFolder = specialUseSentFolder();
+    String mailboxId = "mailbox-" + UUID.randomUUID();
+    TestMailboxes.publishAndAwait(mailbox(mailboxId, null));
+    SendEmail command =
+        TestMailboxes.command(tenant, mailboxId, List.of(recipient.email()), List.of(), "Filed");
+    String messageId = "<" + command.id() + "@seller.test>";
+
+    SenderTopics.publish(Topics.SEND_COMMANDS, command);
+
+    EmailSent sent = SenderTopics.value(outcome(command), EmailSent.class);
+    assertThat(sent.sentFolder()).isEqualTo(sentFolder);
+    try (ImapClient imap = ImapClient.connect(imapAccount)) {
+      assertThat(imap.read(sentFolder))
+          .singleElement()
+          .satisfies(
+              copy -> {
+                assertThat(copy.messageId()).isEqualTo(messageId);
+                assertThat(copy.seen()).isTrue();
+              });
+    }
+    try (ImapClient imap = ImapClient.connect(recipient)) {
+      assertThat(imap.read("INBOX")).extracting(FetchedMail::messageId).containsExactly(messageId);
+    }
+  }
+
+  @Test
+  void configuredFolderIsCreatedAndUsed() throws Exception {
+    String mailboxId = "mailbox-" + UUID.randomUUID();
+    TestMailboxes.publishAndAwait(mailbox(mailboxId, "Outgoing/CRM"));
+    SendEmail command =
+        TestMailboxes.command(tenant, mailboxId, List.of(recipient.email()), List.of(), "Custom");
+
+    SenderTopics.publish(Topics.SEND_COMMANDS, command);
+
+    EmailSent sent = SenderTopics.value(outcome(command), EmailSent.class);
+    assertThat(sent.sentFolder()).isEqualTo("Outgoing/CRM");
+    try (ImapClient imap = ImapClient.connect(imapAccount)) {
+      assertThat(imap.read("Outgoing/CRM"))
+          .extracting(FetchedMail::messageId)
+          .containsExactly("<" + command.id() + "@seller.test>");
+    }
+  }
+
+  /** The folder Dovecot lists with the \Sent attribute, read independently of the sender. */
+  private String specialUseSentFolder() throws Exception {
+    Store store = Session.getInstance(new Properties()).getStore("imap");
+    store.connect(
+        imapAccount.host(), imapAccount.imapPort(), imapAccount.login(), imapAccount.password());
+    try {
+      for (Folder folder : store.getDefaultFolder().list("*")) {
+        if (Arrays.asList(((IMAPFolder) folder).getAttributes()).contains("\\Sent")) {
+          return folder.getFullName();
+        }
+      }
+      throw new AssertionError("Dovecot lists no \\Sent folder");
+    } finally {
+      store.close();
+    }
+  }
+
+  private io.mailsync.contracts.mailbox.MailboxConfigured mailbox(
+      String mailboxId, String sentFolder) {
+    GreenMailServer greenMail = GreenMailServer.shared();
+    MailServer smtp =
+        new MailServer(greenMail.host(), greenMail.smtpPort(), MailServer.Security.NONE, false);
+    MailServer imap =
+        new MailServer(imapAccount.host(), imapAccount.imapPort(), MailServer.Security.NONE, false);
+    return TestMailboxes.configured(
+        tenant,
+        mailboxId,
+        imapAccount.email(),
+        smtp,
+        imap,
+        imapAccount.login(),
+        imapAccount.password(),
+        sentFolder);
+  }
+
+  private static org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> outcome(
+      SendEmail command) {
+    String commandField = "\"commandId\":\"" + command.id() + "\"";
+    return SenderTopics.await(Topics.SENT, r -> SenderTopics.text(r).contains(commandField), 1)
+        .getFirst();
+  }
+}

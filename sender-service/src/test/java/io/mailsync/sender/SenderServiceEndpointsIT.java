@@ -1,0 +1,18 @@
+package io.mailsync.sender;
+
+import io.mailsync.testkit.kafka.KafkaResource;
+import io.mailsync.testkit.postgres.PostgresResource;
+import io.mailsync.testkit.quarkus.ServiceEndpointsContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class SenderServiceEndpointsIT extends ServiceEndpointsContract {
+
+  @Override
+  protected String applicationName() {
+    return "sender-service";
+  }
+}

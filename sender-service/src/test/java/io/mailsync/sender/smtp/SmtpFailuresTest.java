@@ -1,0 +1,97 @@
+package io.mailsync.sender.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailsync.sender.SendFailure;
+import io.vertx.ext.mail.SMTPException;
+import java.net.ConnectException;
+import java.util.List;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
+
+class SmtpFailuresTest {
+
+  @Test
+  void rejectedLoginNamesTheServerAndIsPermanent() {
+    SendFailure failure =
+        SmtpFailures.describe(
+            new SMTPException(
+                "AUTH PLAIN failed", 535, List.of("535 5.7.8 Authentication failed"), false),
+            "smtp.example.com",
+            587,
+            "s3cret");
+
+    assertThat(failure.reason())
+        .isEqualTo("SMTP login rejected by smtp.example.com: 535 5.7.8 Authentication failed");
+    assertThat(failure.permanent()).isTrue();
+  }
+
+  @Test
+  void refusedRecipientQuotesTheServer() {
+    SendFailure failure =
+        SmtpFailures.describe(
+            new SMTPException(
+                "recipient address not accepted",
+                550,
+                List.of("550 5.1.1 <nobody@example.com>: user unknown"),
+                false),
+            "smtp.example.com",
+            25,
+            "s3cret");
+
+    assertThat(failure.reason())
+        .isEqualTo("recipient refused: 550 5.1.1 <nobody@example.com>: user unknown");
+    assertThat(failure.permanent()).isTrue();
+  }
+
+  @Test
+  void temporaryRefusalIsNotPermanent() {
+    SendFailure failure =
+        SmtpFailures.describe(
+            new SMTPException(
+                "sending data failed", 451, List.of("451 4.3.0 try again later"), false),
+            "smtp.example.com",
+            25,
+            null);
+
+    assertThat(failure.reason())
+        .isEqualTo("SMTP server smtp.example.com refused the message: 451 4.3.0 try again later");
+    assertThat(failure.permanent()).isFalse();
+  }
+
+  @Test
+  void unreachableServerIsTransient() {
+    SendFailure failure =
+        SmtpFailures.describe(
+            new ConnectException("Connection refused"), "smtp.example.com", 465, null);
+
+    assertThat(failure.reason()).isEqualTo("could not connect to SMTP server smtp.example.com:465");
+    assertThat(failure.permanent()).isFalse();
+  }
+
+  @Test
+  void tlsFailureIsExplained() {
+    SendFailure failure =
+        SmtpFailures.describe(
+            new RuntimeException("wrapped", new SSLHandshakeException("PKIX path building failed")),
+            "smtp.example.com",
+            465,
+            null);
+
+    assertThat(failure.reason())
+        .isEqualTo("TLS with SMTP server smtp.example.com:465 failed: PKIX path building failed");
+  }
+
+  @Test
+  void passwordEchoedByAServerNeverReachesTheReason() {
+    SendFailure failure =
+        SmtpFailures.describe(
+            new SMTPException(
+                "AUTH LOGIN failed", 535, List.of("535 bad password s3cret for jane"), false),
+            "smtp.example.com",
+            587,
+            "s3cret");
+
+    assertThat(failure.reason()).doesNotContain("s3cret").contains("***");
+  }
+}
