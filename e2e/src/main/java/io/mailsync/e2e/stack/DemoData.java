@@ -1,0 +1,69 @@
+package io.mailsync.e2e.stack;
+
+import io.mailsync.testkit.mail.MailAccount;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo tenant's directory and mailbox, created through the services' REST APIs. Mail links only
+ * to contacts that existed when it was received, so the directory comes before the demo mail.
+ */
+record DemoData(String companyId, String contactId) {
+
+  static DemoData seed(StackSettings settings, String token, MailAccount demo)
+      throws IOException, InterruptedException {
+    StackClient client = new StackClient(token);
+    String timeline = settings.timelineUrl();
+    String companyId =
+        client
+            .post(
+                timeline + "/api/v1/companies",
+                Map.of("name", "Customer Inc", "emailDomains", List.of("customer.test")))
+            .path("id")
+            .asText();
+    String contactId =
+        client
+            .post(
+                timeline + "/api/v1/contacts",
+                Map.of("email", "bob@customer.test", "name", "Bob Buyer", "companyId", companyId))
+            .path("id")
+            .asText();
+    client.post(timeline + "/api/v1/users", Map.of("email", demo.email(), "name", "Demo User"));
+    return new DemoData(companyId, contactId);
+  }
+
+  /** Registers an account of a test mail server (plain IMAP and SMTP on loopback). */
+  static com.fasterxml.jackson.databind.JsonNode registerMailbox(
+      StackClient client, StackSettings settings, MailAccount account)
+      throws IOException, InterruptedException {
+    Map<String, Object> imap =
+        Map.of(
+            "host",
+            account.host(),
+            "port",
+            account.imapPort(),
+            "security",
+            "NONE",
+            "trustAnyCertificate",
+            false);
+    Map<String, Object> smtp =
+        Map.of(
+            "host",
+            account.host(),
+            "port",
+            account.smtpPort(),
+            "security",
+            "NONE",
+            "trustAnyCertificate",
+            false);
+    return client.post(
+        settings.fetcherUrl() + "/api/v1/mailboxes",
+        Map.of(
+            "emailAddress", account.email(),
+            "username", account.login(),
+            "password", account.password(),
+            "imap", imap,
+            "smtp", smtp));
+  }
+}

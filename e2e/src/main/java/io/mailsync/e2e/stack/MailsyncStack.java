@@ -1,0 +1,152 @@
+package io.mailsync.e2e.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The four services and the cdc process, each a separate JVM from its runnable jar, pointed at one
+ * Kafka broker and one PostgreSQL database (a schema per service). Used by the e2e tests and by
+ * {@code ./mailsync up}.
+ */
+public final class MailsyncStack implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+  private final StackSettings settings;
+  private final Map<String, ServiceProcess> processes = new HashMap<>();
+
+  public MailsyncStack(StackSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Starts timeline first (its migrations create the tables cdc captures), then the rest. */
+  public MailsyncStack start() throws IOException, InterruptedException {
+    Path keyFile = settings.workDir().resolve("jwt").resolve("publicKey.pem");
+    Files.createDirectories(keyFile.getParent());
+    Files.writeString(
+        keyFile,
+        "-----BEGIN PUBLIC KEY-----\n"
+            + settings.jwtPublicKeyBase64()
+            + "\n-----END PUBLIC KEY-----\n");
+    ServiceProcess timeline = service("timeline-service", settings.ports().timeline(), keyFile);
+    timeline.start();
+    timeline.awaitReady(START_TIMEOUT);
+    startCdc();
+    List<ServiceProcess> others = new ArrayList<>();
+    others.add(service("fetcher-service", settings.ports().fetcher(), keyFile));
+    others.add(service("linker-service", settings.ports().linker(), keyFile));
+    others.add(service("sender-service", settings.ports().sender(), keyFile));
+    for (ServiceProcess p : others) {
+      p.start();
+    }
+    for (ServiceProcess p : others) {
+      p.awaitReady(START_TIMEOUT);
+    }
+    return this;
+  }
+
+  /** Stops and starts one service again (same settings), e.g. to prove a restart is harmless. */
+  public void restart(String name) throws IOException, InterruptedException {
+    ServiceProcess process = processes.get(name);
+    process.close();
+    process.start();
+    if (!"cdc".equals(name)) {
+      process.awaitReady(START_TIMEOUT);
+    }
+  }
+
+  /** Processes of the stack that have exited since they were started. */
+  public List<String> exited() {
+    return processes.values().stream()
+        .filter(p -> !p.isAlive())
+        .map(ServiceProcess::name)
+        .sorted()
+        .toList();
+  }
+
+  public Path logFile(String name) {
+    return processes.get(name).logFile();
+  }
+
+  private void startCdc() throws IOException {
+    var db = settings.database();
+    Path jar = settings.root().resolve("cdc/target/cdc.jar");
+    requireBuilt(jar);
+    ServiceProcess cdc =
+        new ServiceProcess(
+            "cdc",
+            ServiceProcess.javaJar(
+                jar,
+                "kafka.bootstrap.servers=" + settings.kafkaBootstrapServers(),
+                "database.hostname=" + db.host(),
+                "database.port=" + db.port(),
+                "database.user=" + db.username(),
+                "database.password=" + (db.password() == null ? "" : db.password()),
+                "database.dbname=" + db.name(),
+                "slot.name=" + settings.slotName(),
+                "publication.name=" + settings.slotName(),
+                "mailsync.cdc.data.dir=" + settings.workDir().resolve("cdc")),
+            Map.of(),
+            settings.workDir().resolve("logs/cdc.log"),
+            null);
+    processes.put("cdc", cdc);
+    cdc.start();
+  }
+
+  private ServiceProcess service(String name, int port, Path jwtKey) {
+    Path jar = settings.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    requireBuilt(jar);
+    var db = settings.database();
+    Map<String, String> env = new HashMap<>();
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
+    env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl());
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+    env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
+    env.put("QUARKUS_DATASOURCE_PASSWORD", db.password() == null ? "" : db.password());
+    env.put("MAILSYNC_JWT_PUBLIC_KEY_LOCATION", jwtKey.toString());
+    env.put("MAILSYNC_CREDENTIALS_SEALING_KEY_ID", "local");
+    env.put("MAILSYNC_CREDENTIALS_SEALING_KEY", settings.sealingKey());
+    env.put("MAILSYNC_FETCHER_CREDENTIALS_AT_REST_KEY_ID", "local");
+    env.put("MAILSYNC_FETCHER_CREDENTIALS_AT_REST_KEY", settings.atRestKey());
+    // Local runs and tests talk to mail servers on loopback, which production refuses.
+    env.put("MAILSYNC_FETCHER_ALLOW_PRIVATE_HOSTS", "true");
+    env.put("MAILSYNC_SENDER_ALLOW_PRIVATE_HOSTS", "true");
+    env.put("MAILSYNC_FETCHER_POLL_INTERVAL", settings.fetcherPollInterval());
+    env.put("MAILSYNC_LINKER_STATE_DIR", settings.workDir().resolve("linker-state").toString());
+    ServiceProcess process =
+        new ServiceProcess(
+            name,
+            ServiceProcess.javaJar(jar),
+            env,
+            settings.workDir().resolve("logs/" + name + ".log"),
+            port);
+    processes.put(name, process);
+    return process;
+  }
+
+  private static void requireBuilt(Path jar) {
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(
+          jar + " is missing: build first (./mvnw -DskipTests package)");
+    }
+  }
+
+  @Override
+  public void close() {
+    // Services first, so nothing consumes or produces while cdc and the broker go away.
+    for (String name :
+        List.of("fetcher-service", "sender-service", "linker-service", "timeline-service", "cdc")) {
+      ServiceProcess process = processes.get(name);
+      if (process != null) {
+        process.close();
+      }
+    }
+  }
+}
