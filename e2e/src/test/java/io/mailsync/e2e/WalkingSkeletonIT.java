@@ -100,7 +100,7 @@ class WalkingSkeletonIT {
             .path("id")
             .asText();
     client.post(timeline + "/api/v1/users", Map.of("email", ann.email(), "name", "Ann"));
-    mailboxId = registerMailbox(ann).path("id").asText();
+    mailboxId = client.registerMailbox(settings.fetcherUrl(), ann).path("id").asText();
   }
 
   @AfterAll
@@ -192,42 +192,6 @@ class WalkingSkeletonIT {
           .as("copies of %s", entry.path("subject"))
           .isEqualTo(1);
     }
-  }
-
-  private JsonNode registerMailbox(MailAccount account) throws Exception {
-    Map<String, Object> imap =
-        Map.of(
-            "host",
-            account.host(),
-            "port",
-            account.imapPort(),
-            "security",
-            "NONE",
-            "trustAnyCertificate",
-            false);
-    Map<String, Object> smtp =
-        Map.of(
-            "host",
-            account.host(),
-            "port",
-            account.smtpPort(),
-            "security",
-            "NONE",
-            "trustAnyCertificate",
-            false);
-    return client.post(
-        settings.fetcherUrl() + "/api/v1/mailboxes",
-        Map.of(
-            "emailAddress",
-            account.email(),
-            "username",
-            account.login(),
-            "password",
-            account.password(),
-            "imap",
-            imap,
-            "smtp",
-            smtp));
   }
 
   private List<String> subjects(String kind, String id) throws Exception {

@@ -7,7 +7,10 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
@@ -22,6 +25,29 @@ public final class CloudEventMetadata {
 
   public static <T extends ContractRecord> Message<T> message(T record, URI source) {
     return Message.of(record, metadata(record, source));
+  }
+
+  /**
+   * Sends {@code record} with its metadata through {@code emitter}; the stage completes when the
+   * broker has acknowledged it (or fails with the reason), so callers move on — advance a
+   * checkpoint, acknowledge a command, answer a request — only once the record is durable.
+   */
+  public static <T extends ContractRecord> CompletionStage<Void> sendAcknowledged(
+      Emitter<T> emitter, T record, URI source) {
+    CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+    emitter.send(
+        message(record, source)
+            .withAck(
+                () -> {
+                  acknowledged.complete(null);
+                  return CompletableFuture.completedFuture(null);
+                })
+            .withNack(
+                failure -> {
+                  acknowledged.completeExceptionally(failure);
+                  return CompletableFuture.completedFuture(null);
+                }));
+    return acknowledged;
   }
 
   public static Metadata metadata(ContractRecord record, URI source) {

@@ -32,38 +32,4 @@ record DemoData(String companyId, String contactId) {
     client.post(timeline + "/api/v1/users", Map.of("email", demo.email(), "name", "Demo User"));
     return new DemoData(companyId, contactId);
   }
-
-  /** Registers an account of a test mail server (plain IMAP and SMTP on loopback). */
-  static com.fasterxml.jackson.databind.JsonNode registerMailbox(
-      StackClient client, StackSettings settings, MailAccount account)
-      throws IOException, InterruptedException {
-    Map<String, Object> imap =
-        Map.of(
-            "host",
-            account.host(),
-            "port",
-            account.imapPort(),
-            "security",
-            "NONE",
-            "trustAnyCertificate",
-            false);
-    Map<String, Object> smtp =
-        Map.of(
-            "host",
-            account.host(),
-            "port",
-            account.smtpPort(),
-            "security",
-            "NONE",
-            "trustAnyCertificate",
-            false);
-    return client.post(
-        settings.fetcherUrl() + "/api/v1/mailboxes",
-        Map.of(
-            "emailAddress", account.email(),
-            "username", account.login(),
-            "password", account.password(),
-            "imap", imap,
-            "smtp", smtp));
-  }
 }

@@ -117,7 +117,7 @@ public final class LocalRun {
     String token = TestJwt.token(TENANT, "demo-user", Instant.now().plus(Duration.ofHours(12)));
     DemoData demoData = DemoData.seed(settings, token, demo);
     seedMail(mail, demo);
-    DemoData.registerMailbox(new StackClient(token), settings, demo);
+    new StackClient(token).registerMailbox(settings.fetcherUrl(), demo);
 
     String url = settings.timelineUrl() + "/api/v1/companies/" + demoData.companyId() + "/timeline";
     System.out.printf(

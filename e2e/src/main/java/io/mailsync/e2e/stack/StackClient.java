@@ -2,12 +2,14 @@ package io.mailsync.e2e.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailsync.testkit.mail.MailAccount;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A tenant user's REST calls to the services of a running stack. */
 public final class StackClient {
@@ -40,6 +42,41 @@ public final class StackClient {
             .header("Authorization", "Bearer " + token)
             .GET()
             .build());
+  }
+
+  /**
+   * Registers an account of a test mail server (plain IMAP and SMTP on loopback) with the fetcher.
+   */
+  public JsonNode registerMailbox(String fetcherUrl, MailAccount account)
+      throws IOException, InterruptedException {
+    Map<String, Object> imap =
+        Map.of(
+            "host",
+            account.host(),
+            "port",
+            account.imapPort(),
+            "security",
+            "NONE",
+            "trustAnyCertificate",
+            false);
+    Map<String, Object> smtp =
+        Map.of(
+            "host",
+            account.host(),
+            "port",
+            account.smtpPort(),
+            "security",
+            "NONE",
+            "trustAnyCertificate",
+            false);
+    return post(
+        fetcherUrl + "/api/v1/mailboxes",
+        Map.of(
+            "emailAddress", account.email(),
+            "username", account.login(),
+            "password", account.password(),
+            "imap", imap,
+            "smtp", smtp));
   }
 
   private JsonNode send(HttpRequest request) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.publish;
 
+import io.mailsync.contracts.kafka.CloudEventMetadata;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
@@ -20,6 +21,6 @@ public class MailboxPublisher {
   }
 
   public CompletionStage<Void> publish(MailboxConfigured mailbox) {
-    return Acknowledged.send(mailboxes, mailbox);
+    return CloudEventMetadata.sendAcknowledged(mailboxes, mailbox, MessagePublisher.SOURCE);
   }
 }

@@ -1,7 +1,9 @@
 package io.mailsync.fetcher.publish;
 
+import io.mailsync.contracts.kafka.CloudEventMetadata;
 import io.mailsync.contracts.message.MessageFetched;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -13,6 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 @ApplicationScoped
 public class MessagePublisher {
 
+  static final URI SOURCE = URI.create("/mailsync/fetcher-service");
+
   private final Emitter<MessageFetched> messages;
 
   public MessagePublisher(@Channel("messages") Emitter<MessageFetched> messages) {
@@ -20,6 +24,6 @@ public class MessagePublisher {
   }
 
   public CompletionStage<Void> publish(MessageFetched message) {
-    return Acknowledged.send(messages, message);
+    return CloudEventMetadata.sendAcknowledged(messages, message, SOURCE);
   }
 }

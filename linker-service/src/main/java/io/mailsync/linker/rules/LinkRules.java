@@ -1,5 +1,6 @@
 package io.mailsync.linker.rules;
 
+import io.mailsync.contracts.directory.FreeMailDomains;
 import io.mailsync.contracts.link.Link;
 import io.mailsync.contracts.link.LinkRule;
 import io.mailsync.contracts.link.LinkTarget;

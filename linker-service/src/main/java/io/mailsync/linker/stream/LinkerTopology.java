@@ -2,11 +2,11 @@ package io.mailsync.linker.stream;
 
 import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.Topics;
+import io.mailsync.contracts.directory.FreeMailDomains;
 import io.mailsync.contracts.kafka.ContractSerializer;
 import io.mailsync.linker.directory.ChangeEventParser;
 import io.mailsync.linker.directory.DirectoryEntry;
 import io.mailsync.linker.directory.DirectoryEntry.Kind;
-import io.mailsync.linker.rules.FreeMailDomains;
 import io.mailsync.linker.rules.LinkRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -3,6 +3,7 @@ package io.mailsync.linker.rules;
 import static io.mailsync.linker.Fixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailsync.contracts.directory.FreeMailDomains;
 import io.mailsync.contracts.link.Link;
 import io.mailsync.contracts.link.LinkRule;
 import io.mailsync.contracts.link.LinkTarget;

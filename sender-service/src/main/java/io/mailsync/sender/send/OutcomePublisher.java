@@ -5,10 +5,8 @@ import io.mailsync.contracts.kafka.CloudEventMetadata;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Publishes outcomes to {@code mailsync.sent.v1} with CloudEvents headers. The Uni completes when
@@ -27,22 +25,6 @@ public class OutcomePublisher {
 
   public Uni<Void> publish(ContractRecord outcome) {
     return Uni.createFrom()
-        .completionStage(
-            () -> {
-              CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-              outcomes.send(
-                  Message.of(outcome, CloudEventMetadata.metadata(outcome, SOURCE))
-                      .withAck(
-                          () -> {
-                            acknowledged.complete(null);
-                            return CompletableFuture.completedFuture(null);
-                          })
-                      .withNack(
-                          failure -> {
-                            acknowledged.completeExceptionally(failure);
-                            return CompletableFuture.completedFuture(null);
-                          }));
-              return acknowledged;
-            });
+        .completionStage(() -> CloudEventMetadata.sendAcknowledged(outcomes, outcome, SOURCE));
   }
 }

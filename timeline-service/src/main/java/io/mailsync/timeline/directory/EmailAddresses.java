@@ -1,8 +1,8 @@
 package io.mailsync.timeline.directory;
 
+import io.mailsync.contracts.directory.FreeMailDomains;
 import java.net.IDN;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Normalizes and checks the addresses and domains users enter into the directory. */
@@ -14,34 +14,7 @@ final class EmailAddresses {
       Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}$");
 
   /** Free-mail providers: a company is never identified by one of these domains. */
-  static final Set<String> FREE_MAIL_DOMAINS =
-      Set.of(
-          "gmail.com",
-          "googlemail.com",
-          "yahoo.com",
-          "ymail.com",
-          "hotmail.com",
-          "outlook.com",
-          "live.com",
-          "msn.com",
-          "aol.com",
-          "icloud.com",
-          "me.com",
-          "mac.com",
-          "gmx.com",
-          "gmx.de",
-          "gmx.net",
-          "web.de",
-          "proton.me",
-          "protonmail.com",
-          "yandex.com",
-          "yandex.ru",
-          "mail.ru",
-          "zoho.com",
-          "fastmail.com",
-          "hey.com",
-          "qq.com",
-          "163.com");
+  private static final FreeMailDomains FREE_MAIL = FreeMailDomains.standard();
 
   /** Lower-cased address, or null when it is not a plausible address. */
   static String normalizeAddress(String address) {
@@ -73,7 +46,7 @@ final class EmailAddresses {
   }
 
   static boolean isFreeMail(String normalizedDomain) {
-    return FREE_MAIL_DOMAINS.contains(normalizedDomain);
+    return FREE_MAIL.contains(normalizedDomain);
   }
 
   private EmailAddresses() {}

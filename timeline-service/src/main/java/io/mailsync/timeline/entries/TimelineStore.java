@@ -45,7 +45,8 @@ public class TimelineStore {
   public Uni<Boolean> storeMessage(MessageFetched m) {
     return sessions.withTransaction(
         session ->
-            isKnownUnrelated(session, m.tenantId(), m.messageKey())
+            lockMessage(session, m.tenantId(), m.messageKey())
+                .chain(() -> isKnownUnrelated(session, m.tenantId(), m.messageKey()))
                 .chain(
                     unrelated -> {
                       if (unrelated) {
@@ -61,12 +62,16 @@ public class TimelineStore {
     return sessions.withTransaction(
         session -> {
           Uni<Integer> chain =
-              session
-                  .createNativeQuery(
-                      "DELETE FROM unmatched_decision WHERE tenant_id = ?1 AND message_key = ?2")
-                  .setParameter(1, linked.tenantId())
-                  .setParameter(2, linked.messageKey())
-                  .executeUpdate();
+              lockMessage(session, linked.tenantId(), linked.messageKey())
+                  .chain(
+                      () ->
+                          session
+                              .createNativeQuery(
+                                  "DELETE FROM unmatched_decision WHERE tenant_id = ?1 AND"
+                                      + " message_key = ?2")
+                              .setParameter(1, linked.tenantId())
+                              .setParameter(2, linked.messageKey())
+                              .executeUpdate());
           for (Link link : linked.links()) {
             chain =
                 chain.chain(
@@ -93,13 +98,17 @@ public class TimelineStore {
   public Uni<Void> storeUnmatched(MessageUnmatched unmatched) {
     return sessions.withTransaction(
         session ->
-            session
-                .createNativeQuery(
-                    "SELECT count(*) FROM timeline_entry WHERE tenant_id = ?1 AND message_key = ?2",
-                    Long.class)
-                .setParameter(1, unmatched.tenantId())
-                .setParameter(2, unmatched.messageKey())
-                .getSingleResult()
+            lockMessage(session, unmatched.tenantId(), unmatched.messageKey())
+                .chain(
+                    () ->
+                        session
+                            .createNativeQuery(
+                                "SELECT count(*) FROM timeline_entry WHERE tenant_id = ?1 AND"
+                                    + " message_key = ?2",
+                                Long.class)
+                            .setParameter(1, unmatched.tenantId())
+                            .setParameter(2, unmatched.messageKey())
+                            .getSingleResult())
                 .chain(
                     linked -> {
                       if (linked > 0) {
@@ -193,6 +202,19 @@ public class TimelineStore {
         (Boolean) row[11],
         ((Number) row[12]).longValue(),
         (String) row[9]);
+  }
+
+  /**
+   * Content, links and unmatched decisions of one message arrive on different topics and are
+   * written concurrently; each write decides on what the others wrote, so they take turns per
+   * message (a transaction-scoped advisory lock) instead of racing past each other.
+   */
+  private static Uni<Void> lockMessage(Mutiny.Session session, String tenantId, String messageKey) {
+    return session
+        .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+        .setParameter(1, tenantId + '/' + messageKey)
+        .getSingleResult()
+        .replaceWithVoid();
   }
 
   private Uni<Boolean> isKnownUnrelated(

@@ -5,10 +5,8 @@ import io.mailsync.contracts.send.SendEmail;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Puts SendEmail commands on the broker; the Uni completes when the broker acknowledged. */
 @ApplicationScoped
@@ -23,19 +21,7 @@ public class SendCommandPublisher {
   }
 
   public Uni<Void> publish(SendEmail command) {
-    CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-    commands.send(
-        Message.of(command, CloudEventMetadata.metadata(command, SOURCE))
-            .withAck(
-                () -> {
-                  acknowledged.complete(null);
-                  return CompletableFuture.completedFuture(null);
-                })
-            .withNack(
-                failure -> {
-                  acknowledged.completeExceptionally(failure);
-                  return CompletableFuture.completedFuture(null);
-                }));
-    return Uni.createFrom().completionStage(acknowledged);
+    return Uni.createFrom()
+        .completionStage(() -> CloudEventMetadata.sendAcknowledged(commands, command, SOURCE));
   }
 }

@@ -1,4 +1,4 @@
-package io.mailsync.linker.rules;
+package io.mailsync.contracts.directory;
 
 import java.util.HashSet;
 import java.util.Locale;
