@@ -172,6 +172,36 @@ class SendEmailIT {
   }
 
   @Test
+  void aColleaguesMailboxIsNotUsed() throws Exception {
+    TestMailboxes.publishAndAwait(mailbox(sender.password()));
+    SendEmail own =
+        TestMailboxes.command(tenant, mailboxId, List.of(customer.email()), List.of(), "Hi");
+    SendEmail colleagues =
+        new SendEmail(
+            own.id(),
+            own.tenantId(),
+            own.occurredAt(),
+            own.mailboxId(),
+            "user-2",
+            own.to(),
+            own.cc(),
+            own.bcc(),
+            own.subject(),
+            own.textBody(),
+            own.htmlBody(),
+            own.inReplyTo(),
+            own.references());
+
+    SenderTopics.publish(Topics.SEND_COMMANDS, colleagues);
+
+    EmailSendFailed failed =
+        SenderTopics.value(outcomes(colleagues, 1).getFirst(), EmailSendFailed.class);
+    assertThat(failed.permanent()).isTrue();
+    assertThat(failed.reason()).contains("belongs to another user");
+    assertThat(inbox(customer)).isEmpty();
+  }
+
+  @Test
   void interruptedSendFoundInSentCountsAsSentWithoutSendingAgain() throws Exception {
     TestMailboxes.publishAndAwait(mailbox(sender.password()));
     SendEmail command =

@@ -22,10 +22,10 @@ public class MailboxDirectory {
           email_address, smtp_host, smtp_port, smtp_security, smtp_trust_any_cert,
           imap_host, imap_port, imap_security, imap_trust_any_cert, username,
           credentials_key_id, credentials_algorithm, credentials_ciphertext, sent_folder,
-          state, updated_at)
+          state, owner_user_id, updated_at)
       VALUES (:key, :tenant, :mailbox, :eventId, :configuredAt, :email, :smtpHost, :smtpPort,
           :smtpSecurity, :smtpTrust, :imapHost, :imapPort, :imapSecurity, :imapTrust, :username,
-          :keyId, :algorithm, :ciphertext, :sentFolder, :state, :now)
+          :keyId, :algorithm, :ciphertext, :sentFolder, :state, :owner, :now)
       ON CONFLICT (mailbox_key) DO UPDATE SET
           event_id = EXCLUDED.event_id, configured_at = EXCLUDED.configured_at,
           email_address = EXCLUDED.email_address, smtp_host = EXCLUDED.smtp_host,
@@ -37,6 +37,7 @@ public class MailboxDirectory {
           credentials_algorithm = EXCLUDED.credentials_algorithm,
           credentials_ciphertext = EXCLUDED.credentials_ciphertext,
           sent_folder = EXCLUDED.sent_folder, state = EXCLUDED.state,
+          owner_user_id = EXCLUDED.owner_user_id,
           updated_at = EXCLUDED.updated_at
       WHERE mailbox.configured_at <= EXCLUDED.configured_at
       """;
@@ -83,6 +84,7 @@ public class MailboxDirectory {
                                 event.state() == null
                                     ? MailboxConfigured.State.ACTIVE.name()
                                     : event.state().name())
+                            .setParameter("owner", event.ownerUserId())
                             .setParameter("now", Instant.now().truncatedTo(ChronoUnit.MICROS))
                             .executeUpdate())
                 .map(updated -> updated > 0));

@@ -34,6 +34,10 @@ public class MailboxSettings extends PanacheEntityBase {
   @Column(name = "configured_at")
   public Instant configuredAt;
 
+  /** Only this user may send from the mailbox. */
+  @Column(name = "owner_user_id")
+  public String ownerUserId;
+
   @Column(name = "email_address")
   public String emailAddress;
 

@@ -112,6 +112,16 @@ public class SendCommandHandler {
                             + config.mailboxWait().toSeconds()
                             + "s"));
               }
+              if (mailbox.ownerUserId == null
+                  || !mailbox.ownerUserId.equals(command.requestedBy())) {
+                // A user sends from their own mailbox only, never from a colleague's.
+                return reject(
+                    command,
+                    SendFailure.permanent(
+                        "mailbox "
+                            + command.mailboxId()
+                            + " belongs to another user; only its owner can send from it"));
+              }
               Instant now = SendAttempts.now();
               ComposedMail mail;
               try {
