@@ -17,20 +17,30 @@ public final class MessageKey {
   private static final String MESSAGE_ID_PREFIX = "mid:";
   private static final String CONTENT_HASH_PREFIX = "sha256:";
 
+  /** Longer Message-IDs are hashed: keys must fit database indexes and Kafka keys comfortably. */
+  static final int MAX_MESSAGE_ID_BYTES = 200;
+
   public static String of(String rfcMessageId, List<String> stableContent) {
     String normalized = normalizeMessageId(rfcMessageId);
-    if (!normalized.isEmpty()) {
-      return MESSAGE_ID_PREFIX + normalized;
+    if (normalized.isEmpty()) {
+      return CONTENT_HASH_PREFIX + sha256(stableContent);
     }
-    return CONTENT_HASH_PREFIX + sha256(stableContent);
+    if (normalized.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_ID_BYTES) {
+      // "message-id" as a first part keeps these apart from content hashes of the same text
+      return CONTENT_HASH_PREFIX + sha256(List.of("message-id", normalized));
+    }
+    return MESSAGE_ID_PREFIX + normalized;
   }
 
-  /** Strips surrounding whitespace and angle brackets: {@code " <a@b> "} → {@code a@b}. */
+  /**
+   * Strips surrounding whitespace and angle brackets ({@code " <a@b> "} → {@code a@b}) and control
+   * characters, which no valid Message-ID contains and databases refuse (NUL).
+   */
   public static String normalizeMessageId(String rfcMessageId) {
     if (rfcMessageId == null) {
       return "";
     }
-    String id = rfcMessageId.strip();
+    String id = rfcMessageId.replaceAll("\\p{Cntrl}", "").strip();
     if (id.startsWith("<") && id.endsWith(">")) {
       id = id.substring(1, id.length() - 1).strip();
     }

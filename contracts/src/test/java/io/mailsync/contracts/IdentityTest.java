@@ -29,6 +29,15 @@ class IdentityTest {
   }
 
   @Test
+  void overlongMessageIdsAreHashedAndControlCharactersDropped() {
+    String longId = "<" + "x".repeat(300) + "@example.com>";
+
+    assertThat(MessageKey.of(longId, List.of())).matches("sha256:[0-9a-f]{64}");
+    assertThat(MessageKey.of(longId, List.of())).isEqualTo(MessageKey.of(longId, List.of("other")));
+    assertThat(MessageKey.of("<a\u0000b@example.com>", List.of())).isEqualTo("mid:ab@example.com");
+  }
+
+  @Test
   void contentHashSeparatesItsParts() {
     assertThat(MessageKey.of(null, List.of("ab", "c")))
         .isNotEqualTo(MessageKey.of(null, List.of("a", "bc")));

@@ -198,6 +198,18 @@ class TimelineIT {
         .then()
         .statusCode(401);
     given().contentType(ContentType.JSON).body("{}").post("/api/v1/emails").then().statusCode(401);
+    given()
+        .auth()
+        .oauth2(TestJwt.tokenWithoutSubject(tenant))
+        .get("/api/v1/companies/" + companyId)
+        .then()
+        .statusCode(401);
+    given()
+        .auth()
+        .oauth2(TestJwt.tokenWithoutTenant("user-1"))
+        .get("/api/v1/companies/" + companyId)
+        .then()
+        .statusCode(401);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.mailsync.sender.mailbox;
 
+import io.mailsync.contracts.kafka.TransientFailures;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -47,7 +48,8 @@ public class MailboxConsumer {
                   })
               .replaceWithVoid();
     }
-    return work.onItemOrFailure()
+    return TransientFailures.retried(work)
+        .onItemOrFailure()
         .transformToUni(
             (ignored, failure) ->
                 failure == null

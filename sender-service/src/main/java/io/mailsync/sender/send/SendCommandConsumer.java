@@ -1,5 +1,6 @@
 package io.mailsync.sender.send;
 
+import io.mailsync.contracts.kafka.TransientFailures;
 import io.mailsync.contracts.send.SendEmail;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +10,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Takes {@code SendEmail} commands off {@code mailsync.send-commands.v1}, one at a time per
- * partition, and acknowledges each only once its outcome is published. A record that cannot be
- * answered goes to the dead-letter topic with the reason.
+ * partition, and acknowledges each only once its outcome is published. Outages are retried (a retry
+ * never sends twice: the attempt row guards it); a record that cannot be answered goes to the
+ * dead-letter topic with the reason.
  */
 @ApplicationScoped
 public class SendCommandConsumer {
@@ -32,7 +34,8 @@ public class SendCommandConsumer {
         command == null
             ? Uni.createFrom().failure(new IllegalArgumentException("empty SendEmail record"))
             : handler.handle(command).chain(publisher::publish);
-    return work.onItemOrFailure()
+    return TransientFailures.retried(work)
+        .onItemOrFailure()
         .transformToUni(
             (ignored, failure) -> {
               if (failure == null) {

@@ -36,6 +36,22 @@ public final class TestJwt {
     return sign(claims(tenantId, userId, Instant.now().plus(Duration.ofHours(1))), generate());
   }
 
+  /** Valid signature, but no {@code sub}: services must refuse it. */
+  public static String tokenWithoutSubject(String tenantId) {
+    return sign(
+        claims(tenantId, "", Instant.now().plus(Duration.ofHours(1)))
+            .replace(",\"sub\":\"\",\"upn\":\"\"", ""),
+        KEYS);
+  }
+
+  /** Valid signature, but no {@code tenant_id}: services must refuse it. */
+  public static String tokenWithoutTenant(String userId) {
+    return sign(
+        claims("", userId, Instant.now().plus(Duration.ofHours(1)))
+            .replace(",\"" + TENANT_CLAIM + "\":\"\"", ""),
+        KEYS);
+  }
+
   public static String token(String tenantId, String userId, Instant expiresAt) {
     return sign(claims(tenantId, userId, expiresAt), KEYS);
   }

@@ -24,6 +24,20 @@ class TestJwtTest {
     assertThat(verifies(TestJwt.foreignToken("tenant-1", "u").split("\\."))).isFalse();
   }
 
+  @Test
+  void tokensWithoutSubjectOrTenantLackExactlyThatClaim() throws Exception {
+    String noSubject = claims(TestJwt.tokenWithoutSubject("tenant-1"));
+    String noTenant = claims(TestJwt.tokenWithoutTenant("user-1"));
+
+    assertThat(noSubject).doesNotContain("\"sub\"").contains("\"tenant_id\":\"tenant-1\"");
+    assertThat(noTenant).doesNotContain("tenant_id").contains("\"sub\":\"user-1\"");
+    assertThat(verifies(TestJwt.tokenWithoutSubject("t").split("\\."))).isTrue();
+  }
+
+  private static String claims(String token) {
+    return new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+  }
+
   private static boolean verifies(String[] parts) throws Exception {
     var key =
         KeyFactory.getInstance("RSA")

@@ -13,7 +13,9 @@ public class CurrentUser {
 
   @Inject JsonWebToken token;
 
+  /** Also refuses a token without a user: every request acts for a tenant and a user. */
   public String tenantId() {
+    userId();
     Object tenant = token.getClaim(TENANT_CLAIM);
     String value = tenant == null ? null : tenant.toString();
     if (value == null || value.isBlank()) {
@@ -24,6 +26,11 @@ public class CurrentUser {
   }
 
   public String userId() {
-    return token.getSubject();
+    String subject = token.getSubject();
+    if (subject == null || subject.isBlank()) {
+      // Without a user nothing can be attributed (sends, idempotency keys): refuse the token.
+      throw new NotAuthorizedException("token carries no subject", "Bearer");
+    }
+    return subject;
   }
 }

@@ -1,6 +1,7 @@
 package io.mailsync.timeline.entries;
 
 import io.mailsync.contracts.ContractRecord;
+import io.mailsync.contracts.kafka.TransientFailures;
 import io.mailsync.contracts.link.MessageLinked;
 import io.mailsync.contracts.link.MessageUnmatched;
 import io.mailsync.contracts.message.MessageFetched;
@@ -9,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Kafka edge: message content and link decisions into the timeline store. */
+/**
+ * Kafka edge: message content and link decisions into the timeline store. Outages are retried
+ * (writes are idempotent); bad records go to the dead-letter topic.
+ */
 @ApplicationScoped
 public class TimelineConsumer {
 
@@ -23,8 +27,7 @@ public class TimelineConsumer {
 
   @Incoming("messages")
   public Uni<Void> onMessage(MessageFetched message) {
-    return store
-        .storeMessage(message)
+    return TransientFailures.retried(store.storeMessage(message))
         .invoke(
             stored -> {
               if (!stored) {
@@ -37,8 +40,8 @@ public class TimelineConsumer {
   @Incoming("links")
   public Uni<Void> onLinkDecision(ContractRecord decision) {
     return switch (decision) {
-      case MessageLinked linked -> store.storeLinks(linked);
-      case MessageUnmatched unmatched -> store.storeUnmatched(unmatched);
+      case MessageLinked linked -> TransientFailures.retried(store.storeLinks(linked));
+      case MessageUnmatched unmatched -> TransientFailures.retried(store.storeUnmatched(unmatched));
       default ->
           Uni.createFrom()
               .failure(new IllegalArgumentException("not a link decision: " + decision.getClass()));
