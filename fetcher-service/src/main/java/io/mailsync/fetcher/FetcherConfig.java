@@ -25,6 +25,13 @@ public interface FetcherConfig {
   @WithDefault("262144")
   int bodyCapChars();
 
+  /**
+   * Largest {@code MessageFetched} as serialized JSON; bigger ones lose content until they fit (the
+   * broker refuses records over 1 MB).
+   */
+  @WithDefault("900000")
+  int maxEventBytes();
+
   @WithDefault("10s")
   Duration connectTimeout();
 

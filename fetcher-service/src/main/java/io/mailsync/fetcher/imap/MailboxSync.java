@@ -1,8 +1,11 @@
 package io.mailsync.fetcher.imap;
 
+import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.contracts.message.FetchedCopy;
+import io.mailsync.contracts.message.MessageBody;
 import io.mailsync.contracts.message.MessageFetched;
+import io.mailsync.contracts.message.Participant;
 import io.mailsync.fetcher.FetcherConfig;
 import io.mailsync.fetcher.credentials.CredentialSeals;
 import io.mailsync.fetcher.mailbox.FolderCheckpoint;
@@ -12,8 +15,10 @@ import io.mailsync.fetcher.mailbox.SyncStatus;
 import io.mailsync.fetcher.mime.MessageParser;
 import io.mailsync.fetcher.mime.ParsedMessage;
 import io.mailsync.fetcher.mime.SourceReadException;
+import io.mailsync.fetcher.publish.EventSizeCap;
 import io.mailsync.fetcher.publish.MessagePublisher;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.Address;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -23,6 +28,8 @@ import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.StoreClosedException;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.ReceivedDateTerm;
 import java.io.IOException;
@@ -64,7 +71,9 @@ public class MailboxSync {
   private final MessagePublisher publisher;
   private final FetcherConfig config;
   private final MessageParser parser;
+  private final EventSizeCap sizeCap;
   private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final ReadAttempts readAttempts = new ReadAttempts();
 
   public MailboxSync(
       MailboxStore store,
@@ -78,6 +87,7 @@ public class MailboxSync {
     this.publisher = publisher;
     this.config = config;
     this.parser = new MessageParser(config.bodyCapChars());
+    this.sizeCap = new EventSizeCap(config.maxEventBytes());
   }
 
   /** Syncs the mailbox now; waits while another sync of the same mailbox runs. */
@@ -119,7 +129,7 @@ public class MailboxSync {
       try {
         for (String folder : FolderSelection.of(imap, mailbox)) {
           try {
-            syncFolder(mailbox, imap, folder, progress);
+            syncFolder(mailbox, imap, folder, password, progress);
           } catch (FolderProblem problem) {
             folderProblems.add(problem.getMessage());
           }
@@ -150,7 +160,8 @@ public class MailboxSync {
     return new SyncReport(mailboxId, SyncStatus.OK, null, progress.published);
   }
 
-  private void syncFolder(Mailbox mailbox, IMAPStore imap, String name, Progress progress)
+  private void syncFolder(
+      Mailbox mailbox, IMAPStore imap, String name, String password, Progress progress)
       throws MessagingException, IOException, PublishFailure, FolderProblem {
     IMAPFolder folder = (IMAPFolder) imap.getFolder(name);
     try {
@@ -167,11 +178,13 @@ public class MailboxSync {
       long uidValidity = folder.getUIDValidity();
       long uidNext = folder.getUIDNext();
       Optional<FolderCheckpoint> checkpoint = store.checkpoint(mailbox.id, name);
-      boolean initial = checkpoint.isEmpty() || checkpoint.get().uidValidity != uidValidity;
-      long lastUid = initial ? 0 : checkpoint.get().lastUid;
-      if (initial) {
+      boolean fresh = checkpoint.isEmpty() || checkpoint.get().uidValidity != uidValidity;
+      // An interrupted first sync resumes within the window, after what it already published.
+      boolean initial = fresh || checkpoint.get().initialSyncPending;
+      long lastUid = fresh ? 0 : checkpoint.get().lastUid;
+      if (fresh) {
         // New folder or its UIDs were reset (UIDVALIDITY changed): start over for this folder.
-        store.saveCheckpoint(mailbox.id, name, uidValidity, 0);
+        store.startInitialSync(mailbox.id, name, uidValidity);
       }
       Message[] candidates =
           initial
@@ -191,17 +204,39 @@ public class MailboxSync {
         if (uid <= lastUid) {
           continue; // "UID n:*" always returns the newest message, even when it is older
         }
-        MessageFetched event = read(mailbox, name, uidValidity, uid, (IMAPMessage) message);
+        MessageFetched event;
+        String unreadableReason = null;
+        try {
+          event = read(mailbox, name, uidValidity, uid, (IMAPMessage) message);
+          readAttempts.succeeded(mailbox.id, name, uidValidity, uid);
+        } catch (MessagingException | SourceReadException | RuntimeException e) {
+          if (!readAttempts.failedAndGivenUp(mailbox.id, name, uidValidity, uid)) {
+            throw e; // the mailbox shows the error; the next poll tries this message again
+          }
+          String reason =
+              "message UID %d in \"%s\" could not be read after %d attempts: %s"
+                  .formatted(
+                      uid,
+                      name,
+                      ReadAttempts.LIMIT,
+                      SyncFailures.describe(e, mailbox.imap(), password));
+          LOG.warnf("mailbox %s: %s; publishing it without content", mailbox.id, reason);
+          event = unreadable(mailbox, name, uidValidity, uid, message, reason);
+          unreadableReason = reason;
+        }
         if (event != null) {
           publish(event);
           progress.published++;
         }
         store.saveCheckpoint(mailbox.id, name, uidValidity, uid);
+        if (unreadableReason != null) {
+          store.messageUnreadable(mailbox.id, unreadableReason); // shown once it is published
+        }
         lastUid = uid;
       }
-      if (initial && uidNext > 1 && uidNext - 1 > lastUid) {
+      if (initial) {
         // Older mail outside the window stays behind: later syncs start after today's newest.
-        store.saveCheckpoint(mailbox.id, name, uidValidity, uidNext - 1);
+        store.completeInitialSync(mailbox.id, name, uidValidity, Math.max(lastUid, uidNext - 1));
       }
     } finally {
       if (folder.isOpen()) {
@@ -259,10 +294,81 @@ public class MailboxSync {
         parsed.parseError());
   }
 
+  /**
+   * What is known of a copy that could not be read: its identity, flags and date, and whatever of
+   * its envelope the server still gives, with {@code parseError} saying why the rest is missing.
+   */
+  private static MessageFetched unreadable(
+      Mailbox mailbox, String folder, long uidValidity, long uid, Message message, String reason) {
+    FetchedCopy copy = new FetchedCopy(mailbox.id.toString(), folder, uidValidity, uid);
+    boolean seen = false;
+    Instant receivedAt = null;
+    String messageId = null;
+    String subject = null;
+    Instant sentAt = null;
+    List<Participant> participants = new ArrayList<>();
+    try {
+      seen = message.isSet(Flags.Flag.SEEN);
+      Date internalDate = message.getReceivedDate();
+      receivedAt = internalDate == null ? null : internalDate.toInstant();
+      if (message instanceof MimeMessage mime) {
+        messageId = withoutNul(mime.getMessageID());
+      }
+      subject = withoutNul(message.getSubject());
+      Date sent = message.getSentDate();
+      sentAt = sent == null ? null : sent.toInstant();
+      addAll(participants, Participant.Role.FROM, message.getFrom());
+      addAll(participants, Participant.Role.TO, message.getRecipients(Message.RecipientType.TO));
+      addAll(participants, Participant.Role.CC, message.getRecipients(Message.RecipientType.CC));
+    } catch (MessagingException | RuntimeException unavailable) {
+      // publish what was known up to here
+    }
+    return new MessageFetched(
+        copy.eventId(),
+        mailbox.tenantId,
+        Instant.now(),
+        copy,
+        // no content to hash: without a Message-ID the copy is its own message
+        MessageKey.of(messageId, List.of("unreadable copy", copy.eventId())),
+        messageId,
+        null,
+        List.of(),
+        subject,
+        sentAt,
+        receivedAt,
+        List.copyOf(participants),
+        new MessageBody(null, null, false, false),
+        List.of(),
+        seen,
+        reason);
+  }
+
+  private static void addAll(List<Participant> into, Participant.Role role, Address[] addresses) {
+    if (addresses == null) {
+      return;
+    }
+    for (Address address : addresses) {
+      if (address instanceof InternetAddress internet
+          && internet.getAddress() != null
+          && internet.getAddress().contains("@")) {
+        String name = withoutNul(internet.getPersonal());
+        into.add(
+            new Participant(
+                role,
+                withoutNul(internet.getAddress()),
+                name == null || name.isBlank() ? null : name));
+      }
+    }
+  }
+
+  private static String withoutNul(String value) {
+    return value == null ? null : value.replace("\0", "");
+  }
+
   private void publish(MessageFetched event) throws PublishFailure {
     try {
       publisher
-          .publish(event)
+          .publish(sizeCap.fit(event))
           .toCompletableFuture()
           .get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

@@ -23,6 +23,10 @@ public class FolderCheckpoint extends PanacheEntityBase {
   @Id public String folder;
   public long uidValidity;
   public long lastUid;
+
+  /** The folder's first sync (of the initial window) has not completed yet. */
+  public boolean initialSyncPending;
+
   public Instant updatedAt;
 
   public static class Key implements Serializable {

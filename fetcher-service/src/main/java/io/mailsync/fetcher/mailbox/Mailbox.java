@@ -61,6 +61,10 @@ public class Mailbox extends PanacheEntityBase {
   public SyncStatus syncStatus;
 
   public String syncError;
+
+  /** The last message published without its content because it could not be read, and why. */
+  public String lastMessageError;
+
   public Instant lastSyncAt;
   public Instant createdAt;
   public Instant updatedAt;

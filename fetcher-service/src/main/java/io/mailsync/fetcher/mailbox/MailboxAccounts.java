@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Registers mailbox accounts and shows them to their tenant. */
+/** Registers mailbox accounts and shows each to its owner. */
 @ApplicationScoped
 public class MailboxAccounts {
 
@@ -82,15 +82,17 @@ public class MailboxAccounts {
     return MailboxView.of(mailbox, List.of());
   }
 
-  public Optional<MailboxView> find(String tenantId, UUID id) {
+  /** A mailbox is visible to its owner only; anyone else gets nothing, as for an unknown id. */
+  public Optional<MailboxView> find(String tenantId, String userId, UUID id) {
     return store
-        .findForTenant(tenantId, id)
+        .findForOwner(tenantId, userId, id)
         .map(
             m -> MailboxView.of(m, store.checkpoints(List.of(m.id)).getOrDefault(m.id, List.of())));
   }
 
-  public List<MailboxView> list(String tenantId) {
-    List<Mailbox> mailboxes = store.listForTenant(tenantId);
+  /** The caller's own mailboxes. */
+  public List<MailboxView> list(String tenantId, String userId) {
+    List<Mailbox> mailboxes = store.listForOwner(tenantId, userId);
     Map<UUID, List<FolderCheckpoint>> checkpoints =
         store.checkpoints(mailboxes.stream().map(m -> m.id).toList());
     return mailboxes.stream()

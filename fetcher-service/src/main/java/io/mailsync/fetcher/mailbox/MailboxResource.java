@@ -18,7 +18,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Mailbox accounts of the caller's tenant. Another tenant's mailbox answers 404, like none. */
+/**
+ * The caller's own mailbox accounts. A colleague's or another tenant's mailbox answers 404, like an
+ * unknown one.
+ */
 @Path("/api/v1/mailboxes")
 @Authenticated
 @Blocking
@@ -46,15 +49,16 @@ public class MailboxResource {
 
   @GET
   public List<MailboxView> list() {
-    return accounts.list(Caller.of(token).tenantId());
+    Caller caller = Caller.of(token);
+    return accounts.list(caller.tenantId(), caller.userId());
   }
 
   @GET
   @Path("/{id}")
   public RestResponse<MailboxView> get(@PathParam("id") String id) {
-    String tenant = Caller.of(token).tenantId();
+    Caller caller = Caller.of(token);
     return parse(id)
-        .flatMap(uuid -> accounts.find(tenant, uuid))
+        .flatMap(uuid -> accounts.find(caller.tenantId(), caller.userId(), uuid))
         .map(RestResponse::ok)
         .orElseGet(() -> RestResponse.status(Response.Status.NOT_FOUND));
   }

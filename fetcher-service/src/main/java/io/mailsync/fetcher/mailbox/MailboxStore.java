@@ -36,6 +36,25 @@ public class MailboxStore {
         updated_at = now()
       """;
 
+  private static final String START_INITIAL_SYNC =
+      """
+      INSERT INTO fetcher.folder_checkpoint
+        (mailbox_id, folder, uid_validity, last_uid, initial_sync_pending, updated_at)
+      VALUES (?1, ?2, ?3, 0, true, now())
+      ON CONFLICT (mailbox_id, folder) DO UPDATE SET
+        uid_validity = EXCLUDED.uid_validity,
+        last_uid = 0,
+        initial_sync_pending = true,
+        updated_at = now()
+      """;
+
+  private static final String COMPLETE_INITIAL_SYNC =
+      """
+      UPDATE fetcher.folder_checkpoint
+      SET last_uid = GREATEST(last_uid, ?4), initial_sync_pending = false, updated_at = now()
+      WHERE mailbox_id = ?1 AND folder = ?2 AND uid_validity = ?3
+      """;
+
   /**
    * @throws DuplicateMailboxException when the tenant already has a mailbox with this address
    */
@@ -65,12 +84,30 @@ public class MailboxStore {
                             .firstResult())));
   }
 
-  public List<Mailbox> listForTenant(String tenantId) {
+  /** The mailbox when it belongs to this user of this tenant. */
+  public Optional<Mailbox> findForOwner(String tenantId, String ownerUserId, UUID id) {
+    return Optional.ofNullable(
+        await(
+            () ->
+                Panache.withSession(
+                    () ->
+                        Mailbox.<Mailbox>find(
+                                "id = ?1 and tenantId = ?2 and ownerUserId = ?3",
+                                id,
+                                tenantId,
+                                ownerUserId)
+                            .firstResult())));
+  }
+
+  public List<Mailbox> listForOwner(String tenantId, String ownerUserId) {
     return await(
         () ->
             Panache.withSession(
                 () ->
-                    Mailbox.<Mailbox>find("tenantId = ?1 order by createdAt, id", tenantId)
+                    Mailbox.<Mailbox>find(
+                            "tenantId = ?1 and ownerUserId = ?2 order by createdAt, id",
+                            tenantId,
+                            ownerUserId)
                         .list()));
   }
 
@@ -141,6 +178,14 @@ public class MailboxStore {
                         error)));
   }
 
+  /** Shows the last message that was published without its content because it can't be read. */
+  public void messageUnreadable(UUID id, String error) {
+    await(
+        () ->
+            Panache.withTransaction(
+                () -> Mailbox.update("lastMessageError = ?2 where id = ?1", id, error)));
+  }
+
   public Optional<FolderCheckpoint> checkpoint(UUID mailboxId, String folder) {
     return Optional.ofNullable(
         await(
@@ -177,20 +222,36 @@ public class MailboxStore {
    * concurrent writer can't move it back); a new UIDVALIDITY replaces it.
    */
   public void saveCheckpoint(UUID mailboxId, String folder, long uidValidity, long lastUid) {
+    execute(UPSERT_CHECKPOINT, mailboxId, folder, uidValidity, lastUid);
+  }
+
+  /**
+   * Starts a folder's first sync (new folder, or its UIDs were reset): nothing published yet, and
+   * until {@link #completeInitialSync} every sync reads the initial window again.
+   */
+  public void startInitialSync(UUID mailboxId, String folder, long uidValidity) {
+    execute(START_INITIAL_SYNC, mailboxId, folder, uidValidity);
+  }
+
+  /** The first sync read the whole initial window; {@code lastUid} skips the older mail. */
+  public void completeInitialSync(UUID mailboxId, String folder, long uidValidity, long lastUid) {
+    execute(COMPLETE_INITIAL_SYNC, mailboxId, folder, uidValidity, lastUid);
+  }
+
+  private void execute(String sql, Object... parameters) {
     await(
         () ->
             Panache.withTransaction(
                 () ->
                     Panache.getSession()
                         .chain(
-                            session ->
-                                session
-                                    .createNativeQuery(UPSERT_CHECKPOINT)
-                                    .setParameter(1, mailboxId)
-                                    .setParameter(2, folder)
-                                    .setParameter(3, uidValidity)
-                                    .setParameter(4, lastUid)
-                                    .executeUpdate())));
+                            session -> {
+                              var query = session.createNativeQuery(sql);
+                              for (int i = 0; i < parameters.length; i++) {
+                                query.setParameter(i + 1, parameters[i]);
+                              }
+                              return query.executeUpdate();
+                            })));
   }
 
   private static <T> T await(Supplier<Uni<T>> work) {

@@ -25,11 +25,17 @@ public record MailboxView(
   /**
    * @param error why the last sync failed, readable by the user; null after a successful sync
    * @param lastSyncAt when a sync last succeeded
+   * @param lastMessageError the last message that could not be read and was published without its
+   *     content, and why; stays until another one replaces it
    * @param folders each synced folder's checkpoint
    */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Sync(
-      SyncStatus status, String error, Instant lastSyncAt, List<FolderProgress> folders) {}
+      SyncStatus status,
+      String error,
+      Instant lastSyncAt,
+      String lastMessageError,
+      List<FolderProgress> folders) {}
 
   public record FolderProgress(String name, long uidValidity, long lastUid) {}
 
@@ -47,6 +53,7 @@ public record MailboxView(
             mailbox.syncStatus,
             mailbox.syncError,
             mailbox.lastSyncAt,
+            mailbox.lastMessageError,
             checkpoints.stream()
                 .map(c -> new FolderProgress(c.folder, c.uidValidity, c.lastUid))
                 .toList()));

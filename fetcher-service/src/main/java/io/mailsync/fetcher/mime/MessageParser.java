@@ -290,11 +290,15 @@ public final class MessageParser {
     }
 
     ParsedMessage result(Headers headers, String parseError) {
-      String subject = headers.subject();
+      String subject = withoutNul(headers.subject());
       Instant sentAt = headers.sentAt();
-      List<Participant> participants = headers.participants();
-      String bodyText = text == null ? null : text.toString();
-      String messageId = headers.messageId();
+      List<Participant> participants =
+          headers.participants().stream()
+              .map(p -> new Participant(p.role(), withoutNul(p.address()), withoutNul(p.name())))
+              .distinct()
+              .toList();
+      String bodyText = text == null ? null : withoutNul(text.toString());
+      String messageId = withoutNul(headers.messageId());
       String messageKey =
           MessageKey.of(
               messageId,
@@ -307,15 +311,33 @@ public final class MessageParser {
       return new ParsedMessage(
           messageKey,
           messageId,
-          headers.inReplyTo(),
-          headers.references(),
+          withoutNul(headers.inReplyTo()),
+          headers.references().stream().map(Collector::withoutNul).toList(),
           subject,
           sentAt,
           participants,
           new MessageBody(
-              bodyText, html == null ? null : html.toString(), textTruncated, htmlTruncated),
-          List.copyOf(attachments),
-          parseError);
+              bodyText,
+              html == null ? null : withoutNul(html.toString()),
+              textTruncated,
+              htmlTruncated),
+          attachments.stream()
+              .map(
+                  a ->
+                      new AttachmentMetadata(
+                          a.partPath(),
+                          withoutNul(a.filename()),
+                          withoutNul(a.contentType()),
+                          a.sizeBytes(),
+                          withoutNul(a.contentId()),
+                          a.inline()))
+              .toList(),
+          withoutNul(parseError));
+    }
+
+    /** U+0000 (e.g. quoted-printable =00) is valid in mail but refused by PostgreSQL text. */
+    private static String withoutNul(String value) {
+      return value == null || value.indexOf('\0') < 0 ? value : value.replace("\0", "");
     }
 
     private static String addresses(List<Participant> participants, Participant.Role role) {

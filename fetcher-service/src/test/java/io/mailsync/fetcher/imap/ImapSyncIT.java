@@ -17,7 +17,9 @@ import io.mailsync.contracts.message.Participant;
 import io.mailsync.contracts.message.Participant.Role;
 import io.mailsync.fetcher.MailboxApi;
 import io.mailsync.fetcher.Topic;
+import io.mailsync.fetcher.mailbox.MailboxStore;
 import io.mailsync.fetcher.mailbox.SyncStatus;
+import io.mailsync.fetcher.publish.MessagePublisher;
 import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.auth.TestJwt;
 import io.mailsync.testkit.kafka.KafkaResource;
@@ -26,7 +28,9 @@ import io.mailsync.testkit.mail.ImapClient;
 import io.mailsync.testkit.mail.MailAccount;
 import io.mailsync.testkit.mail.TestMessage;
 import io.mailsync.testkit.postgres.PostgresResource;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -38,6 +42,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +57,8 @@ class ImapSyncIT {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   @Inject MailboxSync sync;
+  @Inject MailboxStore store;
+  @Inject MessagePublisher publisher;
 
   private final GreenMailServer greenMail = GreenMailServer.shared();
   private final String tenant = "tenant-" + UUID.randomUUID();
@@ -179,6 +187,74 @@ class ImapSyncIT {
     get("/api/v1/mailboxes/" + goodId, token).body("sync.status", not(equalTo("ERROR")));
   }
 
+  /** CJK text and HTML at the body cap serialize to about 1.5 MB, over the broker's limit. */
+  @Test
+  void anOversizedMessageIsPublishedWithinTheCapAndTheCheckpointMovesOn() throws Exception {
+    MailAccount account = account("big");
+    String cjk = "郵件同步測試".repeat(50_000);
+    greenMail.deliver(
+        account,
+        TestMessage.from("bob@customer.test")
+            .to(account.email())
+            .subject("Huge")
+            .text(cjk)
+            .html("<p>" + cjk + "</p>"));
+    String id = MailboxApi.register(token, imapRequest(account, account.password()));
+
+    SyncReport report = sync.syncOnce(UUID.fromString(id));
+
+    assertThat(report.status()).as(String.valueOf(report.error())).isEqualTo(SyncStatus.OK);
+    List<ConsumerRecord<String, byte[]>> records = published(id);
+    assertThat(records).hasSize(1);
+    assertThat(records.get(0).value().length).isLessThanOrEqualTo(900_000);
+    MessageFetched huge = Topic.value(records.get(0), MessageFetched.class);
+    assertThat(huge.subject()).isEqualTo("Huge");
+    assertThat(huge.body().html()).isNull();
+    assertThat(huge.body().htmlTruncated()).isTrue();
+    assertThat(huge.body().text()).hasSize(262_144);
+    assertThat(huge.parseError()).isEqualTo("event over 900000 bytes: html dropped");
+    assertThat(store.checkpoint(UUID.fromString(id), "INBOX").orElseThrow().lastUid)
+        .isEqualTo(huge.copy().uid());
+    assertThat(sync.syncOnce(UUID.fromString(id)).published()).isZero();
+  }
+
+  @Test
+  void anInterruptedFirstSyncStillReadsOnlyTheInitialWindow() throws Exception {
+    MailAccount account = account("interrupted");
+    greenMail.deliver(
+        account, TestMessage.from("x@customer.test").to(account.email()).subject("Recent one"));
+    try (ImapClient client = ImapClient.connect(account)) {
+      // APPEND carries the old date as the server's INTERNALDATE, as a migrated mailbox would.
+      client.append(
+          "INBOX",
+          TestMessage.from("x@customer.test")
+              .to(account.email())
+              .subject("Years old")
+              .date(Date.from(Instant.now().minus(800, ChronoUnit.DAYS)))
+              .toBytes());
+    }
+    greenMail.deliver(
+        account, TestMessage.from("x@customer.test").to(account.email()).subject("Recent two"));
+    String id = MailboxApi.register(token, imapRequest(account, account.password()));
+    UUID mailbox = UUID.fromString(id);
+    RefusingPublisher broker = new RefusingPublisher(ClientProxy.unwrap(publisher), "Recent two");
+    QuarkusMock.installMockForType(broker, MessagePublisher.class);
+
+    SyncReport interrupted = sync.syncOnce(mailbox);
+
+    assertThat(interrupted.status()).isEqualTo(SyncStatus.ERROR);
+    assertThat(subjects(id)).containsExactly("Recent one");
+    broker.refusedSubject = null;
+    SyncReport resumed = sync.syncOnce(mailbox);
+    assertThat(resumed.status()).as(String.valueOf(resumed.error())).isEqualTo(SyncStatus.OK);
+    assertThat(subjects(id)).containsExactly("Recent one", "Recent two");
+    assertThat(store.checkpoint(mailbox, "INBOX").orElseThrow().initialSyncPending).isFalse();
+    greenMail.deliver(
+        account, TestMessage.from("x@customer.test").to(account.email()).subject("Later"));
+    sync.syncOnce(mailbox);
+    assertThat(subjects(id)).containsExactly("Recent one", "Recent two", "Later");
+  }
+
   @Test
   void aMissingFolderIsReportedWhileTheOthersSync() throws Exception {
     MailAccount account = account("folders");
@@ -213,6 +289,33 @@ class ImapSyncIT {
     return Topic.readAll(Topics.MESSAGES).stream()
         .filter(r -> mailboxId.equals(Topic.value(r, MessageFetched.class).copy().mailboxId()))
         .toList();
+  }
+
+  private static List<String> subjects(String mailboxId) {
+    return published(mailboxId).stream()
+        .map(r -> Topic.value(r, MessageFetched.class).subject())
+        .toList();
+  }
+
+  /** The real publisher, except that the broker "refuses" one message: a sync stops there. */
+  static final class RefusingPublisher extends MessagePublisher {
+
+    private final MessagePublisher broker;
+    volatile String refusedSubject;
+
+    RefusingPublisher(MessagePublisher broker, String refusedSubject) {
+      super(null);
+      this.broker = broker;
+      this.refusedSubject = refusedSubject;
+    }
+
+    @Override
+    public CompletionStage<Void> publish(MessageFetched message) {
+      if (message.subject() != null && message.subject().equals(refusedSubject)) {
+        return CompletableFuture.failedFuture(new IllegalStateException("record refused"));
+      }
+      return broker.publish(message);
+    }
   }
 
   private static int closedPort() throws Exception {

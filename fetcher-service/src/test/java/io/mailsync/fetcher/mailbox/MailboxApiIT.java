@@ -131,6 +131,19 @@ class MailboxApiIT {
   }
 
   @Test
+  void aColleaguesMailboxIsNotFound() {
+    String mine = register(token, request("frank@crm.test"));
+    String colleagueToken = TestJwt.token(tenant, "user-2");
+    String theirs = register(colleagueToken, request("grace@crm.test"));
+
+    get("/api/v1/mailboxes/" + mine, colleagueToken).statusCode(404);
+    get("/api/v1/mailboxes", colleagueToken).statusCode(200).body("id", equalTo(List.of(theirs)));
+    get("/api/v1/mailboxes/" + theirs, token).statusCode(404);
+    get("/api/v1/mailboxes", token).statusCode(200).body("id", hasItem(mine));
+    get("/api/v1/mailboxes", token).body("id", not(hasItem(theirs)));
+  }
+
+  @Test
   void refusesCallersWithoutAValidToken() {
     given().when().get("/api/v1/mailboxes").then().statusCode(401);
     get("/api/v1/mailboxes", TestJwt.expiredToken(tenant, "user-1")).statusCode(401);

@@ -308,6 +308,55 @@ class MessageParserTest {
   }
 
   @Test
+  void stripsNulCharactersFromEveryText() throws Exception {
+    ParsedMessage m =
+        parse(
+            """
+            Message-ID: <nul=00@customer.test>
+            In-Reply-To: <parent\0@crm.test>
+            References: <grand\0parent@crm.test>
+            From: =?UTF-8?Q?Bob=00_Buyer?= <bob\0@customer.test>
+            To: "Al\0ice" <alice@crm.test>
+            Subject: =?UTF-8?Q?Quote=00_for_you?= raw\0nul
+            Content-Type: multipart/mixed; boundary="b"
+
+            --b
+            Content-Type: text/plain; charset=utf-8
+            Content-Transfer-Encoding: quoted-printable
+
+            Hello=00 there
+            --b
+            Content-Type: text/html; charset=utf-8
+            Content-Transfer-Encoding: quoted-printable
+
+            <p>Hello=00</p>
+            --b
+            Content-Type: application/pdf
+            Content-ID: <logo\0@customer.test>
+            Content-Disposition: attachment; filename="=?UTF-8?Q?offer=00.pdf?="
+
+            %PDF
+            --b--
+            """);
+
+    assertThat(m.subject()).isEqualTo("Quote for you rawnul");
+    assertThat(m.rfcMessageId()).isEqualTo("<nul=00@customer.test>");
+    assertThat(m.inReplyTo()).isEqualTo("<parent@crm.test>");
+    assertThat(m.references()).containsExactly("<grandparent@crm.test>");
+    assertThat(m.participants())
+        .containsExactly(
+            new Participant(Role.FROM, "bob@customer.test", "Bob Buyer"),
+            new Participant(Role.TO, "alice@crm.test", "Alice"));
+    assertThat(m.body().text()).isEqualTo("Hello there");
+    assertThat(m.body().html()).isEqualTo("<p>Hello</p>");
+    assertThat(m.attachments())
+        .containsExactly(
+            new AttachmentMetadata(
+                "3", "offer.pdf", "application/pdf", 4, "logo@customer.test", false));
+    assertThat(m.toString()).doesNotContain("\0");
+  }
+
+  @Test
   void failureOfTheSourceIsNotAParseError() {
     InputStream failing =
         new SequenceInputStream(
