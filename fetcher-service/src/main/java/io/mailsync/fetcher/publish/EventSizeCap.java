@@ -169,86 +169,37 @@ public final class EventSizeCap {
   }
 
   private static MessageFetched withBody(MessageFetched e, MessageBody body) {
-    return new MessageFetched(
-        e.id(),
-        e.tenantId(),
-        e.occurredAt(),
-        e.copy(),
-        e.messageKey(),
-        e.rfcMessageId(),
-        e.inReplyTo(),
-        e.references(),
-        e.subject(),
-        e.sentAt(),
-        e.receivedAt(),
-        e.participants(),
-        body,
-        e.attachments(),
-        e.seen(),
-        e.parseError());
+    return rebuilt(e, e.references(), e.participants(), body, e.attachments(), e.parseError());
   }
 
   private static MessageFetched withAttachments(MessageFetched e, List<AttachmentMetadata> kept) {
-    return new MessageFetched(
-        e.id(),
-        e.tenantId(),
-        e.occurredAt(),
-        e.copy(),
-        e.messageKey(),
-        e.rfcMessageId(),
-        e.inReplyTo(),
-        e.references(),
-        e.subject(),
-        e.sentAt(),
-        e.receivedAt(),
-        e.participants(),
-        e.body(),
-        List.copyOf(kept),
-        e.seen(),
-        e.parseError());
+    return rebuilt(
+        e, e.references(), e.participants(), e.body(), List.copyOf(kept), e.parseError());
   }
 
   private static MessageFetched withParticipants(MessageFetched e, List<Participant> kept) {
-    return new MessageFetched(
-        e.id(),
-        e.tenantId(),
-        e.occurredAt(),
-        e.copy(),
-        e.messageKey(),
-        e.rfcMessageId(),
-        e.inReplyTo(),
-        e.references(),
-        e.subject(),
-        e.sentAt(),
-        e.receivedAt(),
-        List.copyOf(kept),
-        e.body(),
-        e.attachments(),
-        e.seen(),
-        e.parseError());
+    return rebuilt(e, e.references(), List.copyOf(kept), e.body(), e.attachments(), e.parseError());
   }
 
   private static MessageFetched withReferences(MessageFetched e, List<String> kept) {
-    return new MessageFetched(
-        e.id(),
-        e.tenantId(),
-        e.occurredAt(),
-        e.copy(),
-        e.messageKey(),
-        e.rfcMessageId(),
-        e.inReplyTo(),
-        List.copyOf(kept),
-        e.subject(),
-        e.sentAt(),
-        e.receivedAt(),
-        e.participants(),
-        e.body(),
-        e.attachments(),
-        e.seen(),
-        e.parseError());
+    return rebuilt(
+        e, List.copyOf(kept), e.participants(), e.body(), e.attachments(), e.parseError());
   }
 
   private static MessageFetched withParseError(MessageFetched e, String parseError) {
+    return rebuilt(e, e.references(), e.participants(), e.body(), e.attachments(), parseError);
+  }
+
+  /**
+   * The event with the parts the cap may shrink replaced; identity and headers stay as they are.
+   */
+  private static MessageFetched rebuilt(
+      MessageFetched e,
+      List<String> references,
+      List<Participant> participants,
+      MessageBody body,
+      List<AttachmentMetadata> attachments,
+      String parseError) {
     return new MessageFetched(
         e.id(),
         e.tenantId(),
@@ -257,13 +208,13 @@ public final class EventSizeCap {
         e.messageKey(),
         e.rfcMessageId(),
         e.inReplyTo(),
-        e.references(),
+        references,
         e.subject(),
         e.sentAt(),
         e.receivedAt(),
-        e.participants(),
-        e.body(),
-        e.attachments(),
+        participants,
+        body,
+        attachments,
         e.seen(),
         parseError);
   }
