@@ -2,17 +2,12 @@ package io.mailsync.sender.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.EventJson;
 import io.mailsync.contracts.EventType;
 import io.mailsync.contracts.send.EmailSendFailed;
 import io.mailsync.contracts.send.EmailSent;
-import java.io.InputStream;
+import io.mailsync.testkit.contracts.ContractSchemas;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -32,7 +27,7 @@ class OutcomesTest {
     assertThat(sent.messageKey()).isEqualTo("mid:" + COMMAND_ID + "@seller.test");
     assertThat(sent.key()).isEqualTo("tenant-1/mailbox-1");
     assertThat(sent.occurredAt()).isEqualTo(attempt.completedAt);
-    assertThat(validate(sent)).isEmpty();
+    assertThat(violations(sent)).isEmpty();
   }
 
   @Test
@@ -43,7 +38,7 @@ class OutcomesTest {
     EmailSent sent = (EmailSent) Outcomes.of(attempt);
 
     assertThat(sent.sentFolder()).isNull();
-    assertThat(validate(sent)).isEmpty();
+    assertThat(violations(sent)).isEmpty();
   }
 
   @Test
@@ -56,7 +51,7 @@ class OutcomesTest {
 
     assertThat(failed.reason()).isEqualTo(attempt.reason);
     assertThat(failed.permanent()).isTrue();
-    assertThat(validate(failed)).isEmpty();
+    assertThat(violations(failed)).isEmpty();
   }
 
   @Test
@@ -82,13 +77,8 @@ class OutcomesTest {
     return attempt;
   }
 
-  private static Set<ValidationMessage> validate(ContractRecord record) throws Exception {
-    EventType type = EventType.of(record);
-    JsonNode json = EventJson.mapper().valueToTree(record);
-    try (InputStream in = EventType.class.getResourceAsStream(type.schemaResource())) {
-      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-          .getSchema(in, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build())
-          .validate(json);
-    }
+  private static Set<String> violations(ContractRecord record) throws Exception {
+    return ContractSchemas.violations(
+        EventType.of(record), EventJson.mapper().writeValueAsString(record));
   }
 }
