@@ -16,11 +16,18 @@ import java.util.UUID;
  */
 final class LinkEvents {
 
-  static ContractRecord of(MessageFetched message, LinkDecision decision, Instant decidedAt) {
+  /** The decision made when the message arrives (or, if it matched nothing, after the grace). */
+  static final String FIRST = "";
+
+  /** More links found when the grace period ended, for a message already linked on arrival. */
+  static final String AFTER_GRACE = "-after-grace";
+
+  static ContractRecord of(
+      MessageFetched message, LinkDecision decision, Instant decidedAt, String round) {
     return switch (decision) {
       case LinkDecision.Linked linked ->
           new MessageLinked(
-              id(message, "linked"),
+              id(message, "linked" + round),
               message.tenantId(),
               decidedAt,
               message.messageKey(),
@@ -29,7 +36,7 @@ final class LinkEvents {
               true);
       case LinkDecision.Unmatched unmatched ->
           new MessageUnmatched(
-              id(message, "unmatched"),
+              id(message, "unmatched" + round),
               message.tenantId(),
               decidedAt,
               message.messageKey(),

@@ -16,11 +16,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps the directory of the tenants of one partition and decides their messages against it. A
- * match is announced at once. A message that matches nothing is held for the grace period, since
- * the directory change that would match it may still be on its way (change capture lags behind the
- * mailboxes), and decided again when the grace period ends: linked if the directory now matches it,
- * unmatched otherwise. It is decided once, at the end, rather than on the first change that
- * matches, so that a company arriving just before its contact does not leave the contact out.
+ * match is announced at once. Every message is then held for the grace period, since directory
+ * changes that would match it may still be on its way (change capture lags behind the mailboxes),
+ * and decided again when the grace period ends: a message that matched nothing is linked if the
+ * directory now matches it, unmatched otherwise; a message that was linked is announced again, with
+ * all its links, if the directory now gives it more (its company came before its contact).
+ * Decisions at the end of the grace period are made once, not on the first change that matches, so
+ * that a company arriving just before its contact does not leave the contact out.
  */
 final class LinkProcessor implements Processor<String, LinkerInput, String, ContractRecord> {
 
@@ -61,24 +63,32 @@ final class LinkProcessor implements Processor<String, LinkerInput, String, Cont
 
   private void onMessage(MessageFetched message) {
     LinkDecision decision = rules.decide(message, directory);
-    if (decision instanceof LinkDecision.Linked || grace.isZero()) {
-      pending.release(message);
-      announce(message, decision);
+    if (grace.isZero()) {
+      announce(message, decision, LinkEvents.FIRST);
+    } else if (decision instanceof LinkDecision.Linked linked) {
+      announce(message, decision, LinkEvents.FIRST);
+      pending.hold(message, now().plus(grace), linked.links());
     } else {
-      pending.hold(message, now().plus(grace));
+      pending.hold(message, now().plus(grace), null);
     }
   }
 
   private void releaseDue(long wallClockMillis) {
     for (PendingMessage due : pending.dueBy(Instant.ofEpochMilli(wallClockMillis))) {
       pending.release(due.message());
-      announce(due.message(), rules.decide(due.message(), directory));
+      LinkDecision decision = rules.decide(due.message(), directory);
+      if (due.announced() == null) {
+        announce(due.message(), decision, LinkEvents.FIRST);
+      } else if (decision instanceof LinkDecision.Linked linked
+          && !due.announced().containsAll(linked.links())) {
+        announce(due.message(), decision, LinkEvents.AFTER_GRACE);
+      }
     }
   }
 
-  private void announce(MessageFetched message, LinkDecision decision) {
+  private void announce(MessageFetched message, LinkDecision decision, String round) {
     Instant decidedAt = now();
-    ContractRecord event = LinkEvents.of(message, decision, decidedAt);
+    ContractRecord event = LinkEvents.of(message, decision, decidedAt, round);
     context.forward(
         new Record<>(event.key(), event, decidedAt.toEpochMilli(), CloudEventHeaders.of(event)));
   }

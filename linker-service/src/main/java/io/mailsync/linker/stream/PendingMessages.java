@@ -1,5 +1,6 @@
 package io.mailsync.linker.stream;
 
+import io.mailsync.contracts.link.Link;
 import io.mailsync.contracts.message.MessageFetched;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,13 +27,17 @@ final class PendingMessages {
     this.deadlines = deadlines;
   }
 
-  /** Holds the message unless it is held already: a replay keeps the first deadline. */
-  void hold(MessageFetched message, Instant deadline) {
+  /**
+   * Holds the message unless it is held already: a replay keeps the first deadline.
+   *
+   * @param announced links already announced for it, or null when none were
+   */
+  void hold(MessageFetched message, Instant deadline, List<Link> announced) {
     String key = key(message);
     if (messages.get(key) != null) {
       return;
     }
-    messages.put(key, new PendingMessage(message, deadline));
+    messages.put(key, new PendingMessage(message, deadline, announced));
     deadlines.put(deadlineKey(deadline, key), key);
   }
 

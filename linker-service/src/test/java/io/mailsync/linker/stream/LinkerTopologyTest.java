@@ -181,6 +181,42 @@ class LinkerTopologyTest {
   }
 
   @Test
+  void contactArrivingAfterItsCompanyWithinTheGraceIsAddedWhenTheGraceEnds() throws IOException {
+    companies.pipeInput(
+        key(acmeId), Fixtures.created(companyRow(acmeId, TENANT, LONG_AGO, "acme.com")));
+    MessageFetched message = message(TENANT, RECEIVED, "bob@acme.com");
+    pipe(message);
+    MessageLinked first = EventJson.mapper().readValue(links.readValue(), MessageLinked.class);
+    assertThat(first.links()).extracting(l -> l.target().id()).containsExactly(acmeId);
+
+    // The contact existed before the mail came in; change capture delivered it after the company.
+    contacts.pipeInput(
+        key(bobId), Fixtures.created(contactRow(bobId, TENANT, acmeId, "bob@acme.com", LONG_AGO)));
+    assertThat(links.isEmpty()).isTrue();
+    driver.advanceWallClockTime(GRACE.plusSeconds(1));
+
+    TestRecord<String, String> record = links.readRecord();
+    ContractSchemas.assertValid(EventType.MESSAGE_LINKED, record.value());
+    MessageLinked completed = EventJson.mapper().readValue(record.value(), MessageLinked.class);
+    assertThat(completed.links()).extracting(l -> l.target().id()).containsExactly(bobId, acmeId);
+    assertThat(completed.id()).isNotEqualTo(first.id());
+    assertThat(header(record.headers(), "ce_id")).isEqualTo(completed.id());
+    driver.advanceWallClockTime(GRACE.multipliedBy(2));
+    assertThat(links.isEmpty()).as("nothing more once complete").isTrue();
+  }
+
+  @Test
+  void linkedMessageIsNotAnnouncedAgainWhenTheGraceAddsNothing() throws IOException {
+    createAcmeAndBob();
+    pipe(message(TENANT, RECEIVED, "bob@acme.com"));
+    assertThat(links.readRecordsToList()).hasSize(1);
+
+    driver.advanceWallClockTime(GRACE.plusSeconds(1));
+
+    assertThat(links.isEmpty()).isTrue();
+  }
+
+  @Test
   void contactCreatedAfterReceiptDoesNotLinkEvenWithinTheGrace() throws IOException {
     MessageFetched message = message(TENANT, RECEIVED, "bob@acme.com");
     pipe(message);
