@@ -12,6 +12,7 @@ import io.mailsync.linker.directory.Contact;
 import io.mailsync.linker.directory.Directory;
 import io.mailsync.linker.directory.DirectoryEntry;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -114,8 +115,14 @@ public final class LinkRules {
     return message.occurredAt();
   }
 
+  /**
+   * Mail times (INTERNALDATE, Date) have whole seconds, so a record created later within the second
+   * the mail arrived counts as existing: compared at the mail's resolution.
+   */
   private static boolean existed(DirectoryEntry entry, String tenant, Instant asOf) {
-    return tenant.equals(entry.tenantId()) && asOf != null && !entry.createdAt().isAfter(asOf);
+    return tenant.equals(entry.tenantId())
+        && asOf != null
+        && !entry.createdAt().truncatedTo(ChronoUnit.SECONDS).isAfter(asOf);
   }
 
   /** Distinct, lower-cased participant addresses in the order they appear. */

@@ -184,6 +184,23 @@ class LinkRulesTest {
   }
 
   @Test
+  void rowCreatedLaterWithinTheSecondOfReceiptMatchesSinceMailTimesHaveWholeSeconds() {
+    InMemoryDirectory sameSecond =
+        new InMemoryDirectory()
+            .add(new Contact("bob", TENANT, null, "bob@acme.com", "Bob", RECEIVED.plusMillis(393)));
+    InMemoryDirectory nextSecond =
+        new InMemoryDirectory()
+            .add(
+                new Contact("bob", TENANT, null, "bob@acme.com", "Bob", RECEIVED.plusMillis(1001)));
+
+    assertThat(links(rules.decide(message(TENANT, RECEIVED, "bob@acme.com"), sameSecond)))
+        .extracting(l -> l.target().id())
+        .containsExactly("bob");
+    assertThat(rules.decide(message(TENANT, RECEIVED, "bob@acme.com"), nextSecond))
+        .isInstanceOf(LinkDecision.Unmatched.class);
+  }
+
+  @Test
   void companyCreatedAfterReceiptIsNotLinkedThroughAnOlderContact() {
     InMemoryDirectory directoryWithNewCompany =
         new InMemoryDirectory()
