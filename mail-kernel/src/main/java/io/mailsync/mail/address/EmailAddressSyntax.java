@@ -1,0 +1,106 @@
+package io.mailsync.mail.address;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.net.IDN;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The one address and domain syntax of Mailsync: what the timeline accepts from users, what the
+ * linker matches and what the sender sends to. An address is a bare RFC 5322 addr-spec with a
+ * dot-atom local part (no quoted strings, comments or display names) and a domain that is an RFC
+ * 5321 host name, internationalized names allowed and compared in their ASCII (punycode) form;
+ * Angus Mail's strict parser has the last word, so the sender never refuses what the timeline let
+ * through.
+ */
+public final class EmailAddressSyntax {
+
+  private static final Pattern LOCAL_PART =
+      Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+  private static final Pattern DOMAIN =
+      Pattern.compile(
+          "(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");
+  private static final int MAX_LOCAL_PART = 64;
+  private static final int MAX_ADDRESS = 254;
+
+  /** The address lower-cased with an ASCII domain, or empty when it is not a valid address. */
+  public static Optional<String> normalize(String address) {
+    return problem(address).isPresent() ? Optional.empty() : Optional.of(normalized(address));
+  }
+
+  /** Why {@code address} is not a valid address, completing "to[0].address ...", or empty. */
+  public static Optional<String> problem(String address) {
+    if (address == null || address.isBlank()) {
+      return Optional.of("is required");
+    }
+    String trimmed = address.strip();
+    int at = trimmed.lastIndexOf('@');
+    if (at <= 0 || at == trimmed.length() - 1) {
+      return Optional.of("is not an email address (expected name@domain)");
+    }
+    String local = trimmed.substring(0, at);
+    if (local.length() > MAX_LOCAL_PART || !LOCAL_PART.matcher(local).matches()) {
+      return Optional.of(
+          "has an invalid part before the @ (letters, digits, dots and !#$%&'*+/=?^_`{|}~- only)");
+    }
+    Optional<String> domain = normalizeDomain(trimmed.substring(at + 1));
+    if (domain.isEmpty()) {
+      return Optional.of("has an invalid domain after the @");
+    }
+    String ascii = local + "@" + domain.get();
+    if (ascii.length() > MAX_ADDRESS) {
+      return Optional.of("is longer than " + MAX_ADDRESS + " characters");
+    }
+    try {
+      InternetAddress parsed = new InternetAddress(ascii, true);
+      parsed.validate();
+      if (!ascii.equals(parsed.getAddress()) || parsed.getPersonal() != null) {
+        return Optional.of("must be a bare address, without a name or brackets");
+      }
+    } catch (AddressException e) {
+      return Optional.of("is not a valid email address");
+    }
+    return Optional.empty();
+  }
+
+  /** The lower-cased ASCII (punycode) form of a domain name, or empty when it is not one. */
+  public static Optional<String> normalizeDomain(String domain) {
+    if (domain == null || domain.isBlank()) {
+      return Optional.empty();
+    }
+    String trimmed = domain.strip();
+    if (trimmed.endsWith(".")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    try {
+      String ascii = IDN.toASCII(trimmed, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+      return DOMAIN.matcher(ascii).matches() ? Optional.of(ascii) : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The normalized domain of an address, for matching and Message-IDs; empty when the address has
+   * no valid domain. Lenient on the local part: mail as received is matched as best it can be.
+   */
+  public static Optional<String> domainOf(String address) {
+    if (address == null) {
+      return Optional.empty();
+    }
+    int at = address.lastIndexOf('@');
+    return at < 0 ? Optional.empty() : normalizeDomain(address.substring(at + 1));
+  }
+
+  private static String normalized(String address) {
+    String trimmed = address.strip();
+    int at = trimmed.lastIndexOf('@');
+    return trimmed.substring(0, at).toLowerCase(Locale.ROOT)
+        + "@"
+        + normalizeDomain(trimmed.substring(at + 1)).orElseThrow();
+  }
+
+  private EmailAddressSyntax() {}
+}

@@ -1,0 +1,76 @@
+package io.mailsync.mail.credentials;
+
+import io.mailsync.contracts.mailbox.MailServer;
+import io.mailsync.contracts.mailbox.SealedCredentials;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Locale;
+
+/**
+ * Seals and opens mailbox passwords on the mailboxes topic. The seal's associated data covers the
+ * tenant, the mailbox, the username and the IMAP and SMTP servers, so a record republished with
+ * another server (or copied to another mailbox) does not open: a password only ever goes to the
+ * servers its owner configured. Built at start-up so a missing or malformed key stops the service
+ * with a clear message instead of failing on the first mailbox.
+ */
+@Startup
+@ApplicationScoped
+public class TransportCredentials {
+
+  static final String SEALING_KEY_PROPERTY = "mailsync.credentials.sealing-key";
+
+  private final KeyRing keys;
+
+  @Inject
+  public TransportCredentials(CredentialsConfig config) {
+    this(
+        KeyRing.load(
+            config.sealingKeyId(),
+            config.sealingKey(),
+            config.previousSealingKeys(),
+            SEALING_KEY_PROPERTY));
+  }
+
+  public TransportCredentials(KeyRing keys) {
+    this.keys = keys;
+  }
+
+  public SealedCredentials seal(String password, Binding binding) {
+    return keys.seal(password, binding.associatedData());
+  }
+
+  /**
+   * @throws IllegalArgumentException when the secret does not open: another key, another mailbox or
+   *     server, or tampered
+   */
+  public String open(SealedCredentials sealed, Binding binding) {
+    return keys.open(sealed, binding.associatedData());
+  }
+
+  public String sealingKeyId() {
+    return keys.sealingKeyId();
+  }
+
+  /** What a password on the mailboxes topic is bound to. */
+  public record Binding(
+      String tenantId, String mailboxId, String username, MailServer imap, MailServer smtp) {
+
+    String associatedData() {
+      return String.join(
+          "\n",
+          "mailsync-transport-v1",
+          tenantId,
+          mailboxId,
+          username == null ? "" : username,
+          endpoint(imap),
+          endpoint(smtp));
+    }
+
+    private static String endpoint(MailServer server) {
+      return server == null
+          ? "-"
+          : server.host().strip().toLowerCase(Locale.ROOT) + ":" + server.port();
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.mailsync.mail.session;
+
+import io.mailsync.mail.host.HostRefusedException;
+import jakarta.mail.AuthenticationFailedException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.util.SocketConnectException;
+
+/**
+ * What went wrong reaching a mail server, in words a user can act on and nothing more: "could not
+ * connect", "timed out", "TLS failed", "login refused". The texts never carry the server's own
+ * words (its banner or replies), the address behind a name, or whether a closed port answered
+ * differently from a filtered one — a mailbox setting must not work as a network scanner.
+ *
+ * @param kind what happened
+ * @param text the sentence shown to the user, naming the server as configured
+ */
+public record ConnectionFailure(Kind kind, String text) {
+
+  public enum Kind {
+    /** The setting itself is refused (malformed, port not allowed, internal address). */
+    REFUSED_SETTING(false),
+    /** The name does not resolve, which may be temporary. */
+    UNKNOWN_HOST(true),
+    /** No connection: refused, filtered, unreachable or not answered in time. */
+    COULD_NOT_CONNECT(true),
+    /** Connected, then the server stopped answering. */
+    TIMED_OUT(true),
+    TLS_FAILED(true),
+    LOGIN_REFUSED(false),
+    /** Anything else the session ran into. */
+    FAILED(true);
+
+    private final boolean transientFailure;
+
+    Kind(boolean transientFailure) {
+      this.transientFailure = transientFailure;
+    }
+
+    /** Whether trying again later may succeed without the user changing anything. */
+    public boolean isTransient() {
+      return transientFailure;
+    }
+  }
+
+  /**
+   * @param protocol "IMAP" or "SMTP"
+   * @param server the server as configured, {@code host:port}
+   */
+  public static ConnectionFailure of(Throwable failure, String protocol, String server) {
+    if (failure instanceof HostRefusedException refused) {
+      return new ConnectionFailure(
+          Kind.REFUSED_SETTING, protocol + " server setting refused: " + refused.getMessage());
+    }
+    Kind kind = kindOf(failure);
+    String text =
+        switch (kind) {
+          case UNKNOWN_HOST -> protocol + " server " + server + " not found (unknown host)";
+          case COULD_NOT_CONNECT -> "could not connect to " + protocol + " server " + server;
+          case TIMED_OUT -> protocol + " server " + server + " timed out";
+          case TLS_FAILED ->
+              "TLS failed with "
+                  + protocol
+                  + " server "
+                  + server
+                  + " (check the security setting and the server's certificate)";
+          case LOGIN_REFUSED -> protocol + " login refused by " + server;
+          default -> protocol + " session with " + server + " failed";
+        };
+    return new ConnectionFailure(kind, text);
+  }
+
+  private static Kind kindOf(Throwable failure) {
+    if (has(failure, AuthenticationFailedException.class)) {
+      return Kind.LOGIN_REFUSED;
+    }
+    if (has(failure, UnknownHostException.class)) {
+      return Kind.UNKNOWN_HOST;
+    }
+    // Every way a connection attempt ends without a connection reads the same.
+    if (has(failure, SocketConnectException.class)
+        || has(failure, ConnectException.class)
+        || has(failure, NoRouteToHostException.class)
+        || has(failure, PortUnreachableException.class)) {
+      return Kind.COULD_NOT_CONNECT;
+    }
+    if (has(failure, SSLException.class)) {
+      return Kind.TLS_FAILED;
+    }
+    if (has(failure, SocketTimeoutException.class)) {
+      return Kind.TIMED_OUT;
+    }
+    return Kind.FAILED;
+  }
+
+  static boolean has(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
