@@ -3,15 +3,12 @@ package io.mailsync.fetcher;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Settings of the fetcher ({@code mailsync.fetcher.*}); documented in the module README. */
 @ConfigMapping(prefix = "mailsync.fetcher")
 public interface FetcherConfig {
-
-  /** Whether mail servers on loopback or private addresses may be used (local runs, tests). */
-  @WithDefault("false")
-  boolean allowPrivateHosts();
 
   /** How often every assigned mailbox is synced. */
   @WithDefault("30s")
@@ -56,5 +53,11 @@ public interface FetcherConfig {
 
     @WithDefault("at-rest-1")
     String atRestKeyId();
+
+    /**
+     * Earlier at-rest keys by id ({@code previous-at-rest-keys.<id>}) that still open passwords;
+     * each is re-sealed with the current key when the fetcher next reads it.
+     */
+    Map<String, String> previousAtRestKeys();
   }
 }

@@ -9,13 +9,6 @@ import java.time.Duration;
 public interface SenderConfig {
 
   /**
-   * Whether SMTP and IMAP hosts may resolve to loopback, private or link-local addresses. Off in
-   * production so that user-supplied settings cannot reach internal services.
-   */
-  @WithDefault("false")
-  boolean allowPrivateHosts();
-
-  /**
    * How long a command waits for its mailbox's settings to arrive before it fails; the settings and
    * the commands travel on different topics, so a brand-new mailbox may lag a little.
    */

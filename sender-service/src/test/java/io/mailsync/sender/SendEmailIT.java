@@ -132,7 +132,7 @@ class SendEmailIT {
     assertThat(SenderTopics.header(record, "ce_type"))
         .isEqualTo("io.mailsync.email.send-failed.v1");
     EmailSendFailed failed = SenderTopics.value(record, EmailSendFailed.class);
-    assertThat(failed.reason()).startsWith("SMTP login rejected by 127.0.0.1");
+    assertThat(failed.reason()).startsWith("SMTP login refused by 127.0.0.1");
     assertThat(failed.permanent()).isTrue();
     assertThat(SenderTopics.text(record)).doesNotContain(wrongPassword);
     assertThat(inbox(customer)).isEmpty();

@@ -8,6 +8,8 @@ import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.contracts.send.EmailAddress;
 import io.mailsync.contracts.send.SendEmail;
+import io.mailsync.mail.credentials.KeyRing;
+import io.mailsync.mail.credentials.TransportCredentials;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,8 +27,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 final class TestMailboxes {
 
   /** The key the test profile opens credentials with (see application.properties). */
-  static final CredentialSeal SEAL =
-      CredentialSeal.fromBase64("dev", "bWFpbHN5bmMtZGV2LW9ubHktc2VhbGluZy1rZXktMzI=");
+  static final TransportCredentials SEAL =
+      new TransportCredentials(
+          KeyRing.of(
+              CredentialSeal.fromBase64("dev", "bWFpbHN5bmMtZGV2LW9ubHktc2VhbGluZy1rZXktMzI=")));
 
   static MailboxConfigured configured(
       String tenant,
@@ -47,7 +51,8 @@ final class TestMailboxes {
         imap,
         smtp,
         username,
-        SEAL.seal(password, tenant + "/" + mailboxId),
+        SEAL.seal(
+            password, new TransportCredentials.Binding(tenant, mailboxId, username, imap, smtp)),
         List.of("INBOX"),
         sentFolder,
         MailboxConfigured.State.ACTIVE);

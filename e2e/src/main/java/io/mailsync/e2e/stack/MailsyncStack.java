@@ -116,8 +116,9 @@ public final class MailsyncStack implements AutoCloseable {
     env.put("MAILSYNC_FETCHER_CREDENTIALS_AT_REST_KEY_ID", "local");
     env.put("MAILSYNC_FETCHER_CREDENTIALS_AT_REST_KEY", settings.atRestKey());
     // Local runs and tests talk to mail servers on loopback, which production refuses.
-    env.put("MAILSYNC_FETCHER_ALLOW_PRIVATE_HOSTS", "true");
-    env.put("MAILSYNC_SENDER_ALLOW_PRIVATE_HOSTS", "true");
+    // The stack's mail servers listen on loopback, on free high ports.
+    env.put("MAILSYNC_MAIL_SERVERS_ALLOW_PRIVATE_HOSTS", "true");
+    env.put("MAILSYNC_MAIL_SERVERS_ALLOWED_PORTS", "143,993,25,465,587,2525,1024-65535");
     env.put("MAILSYNC_FETCHER_POLL_INTERVAL", settings.fetcherPollInterval());
     env.put("MAILSYNC_LINKER_STATE_DIR", settings.workDir().resolve("linker-state").toString());
     ServiceProcess process =

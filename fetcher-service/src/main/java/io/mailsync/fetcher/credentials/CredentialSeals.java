@@ -1,48 +1,46 @@
 package io.mailsync.fetcher.credentials;
 
-import io.mailsync.contracts.mailbox.CredentialSeal;
 import io.mailsync.contracts.mailbox.SealedCredentials;
 import io.mailsync.fetcher.FetcherConfig;
+import io.mailsync.fetcher.mailbox.Mailbox;
+import io.mailsync.mail.credentials.KeyRing;
+import io.mailsync.mail.credentials.TransportCredentials;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
 
 /**
- * The two keys a mailbox password meets: the at-rest key (database) and the transport key (the
- * mailboxes topic). Both are bound to "tenant/mailbox", so a ciphertext copied to another mailbox
- * does not open. Built at start-up so a missing or malformed key stops the service with a clear
- * message instead of failing on the first registration.
+ * The two key rings a mailbox password meets: the at-rest ring (database, bound to
+ * "tenant/mailbox") and the transport ring (the mailboxes topic, bound to the mailbox and its
+ * servers). Built at start-up so a missing or malformed key stops the service with a clear message
+ * instead of failing on the first registration.
  */
 @Startup
 @ApplicationScoped
 public class CredentialSeals {
 
-  private final CredentialSeal atRest;
-  private final CredentialSeal transport;
+  static final String AT_REST_KEY_PROPERTY = "mailsync.fetcher.credentials.at-rest-key";
+
+  private final KeyRing atRest;
+  private final TransportCredentials transport;
 
   @Inject
-  public CredentialSeals(FetcherConfig fetcher, SealingConfig sealing) {
-    this.atRest =
-        seal(
+  public CredentialSeals(FetcherConfig fetcher, TransportCredentials transport) {
+    this(
+        KeyRing.load(
             fetcher.credentials().atRestKeyId(),
             fetcher.credentials().atRestKey(),
-            "mailsync.fetcher.credentials.at-rest-key",
-            "MAILSYNC_FETCHER_CREDENTIALS_AT_REST_KEY");
-    this.transport =
-        seal(
-            sealing.sealingKeyId(),
-            sealing.sealingKey(),
-            "mailsync.credentials.sealing-key",
-            "MAILSYNC_CREDENTIALS_SEALING_KEY");
+            fetcher.credentials().previousAtRestKeys(),
+            AT_REST_KEY_PROPERTY),
+        transport);
   }
 
-  public CredentialSeals(CredentialSeal atRest, CredentialSeal transport) {
+  public CredentialSeals(KeyRing atRest, TransportCredentials transport) {
     this.atRest = atRest;
     this.transport = transport;
   }
 
-  /** What a sealed password is bound to. */
+  /** What a password sealed at rest is bound to. */
   public static String owner(String tenantId, String mailboxId) {
     return tenantId + "/" + mailboxId;
   }
@@ -52,31 +50,27 @@ public class CredentialSeals {
   }
 
   /**
-   * @throws IllegalArgumentException when the stored ciphertext does not open with the configured
-   *     key (another key, another owner, or tampered)
+   * @throws IllegalArgumentException when the stored ciphertext opens with none of the configured
+   *     keys (another key, another owner, or tampered)
    */
   public String openAtRest(SealedCredentials sealed, String tenantId, String mailboxId) {
     return atRest.open(sealed, owner(tenantId, mailboxId));
   }
 
-  /** Re-seals a password for the mailboxes topic. */
-  public SealedCredentials sealForTransport(String password, String tenantId, String mailboxId) {
-    return transport.seal(password, owner(tenantId, mailboxId));
+  /** Whether a stored password is sealed with a previous at-rest key and should be re-sealed. */
+  public boolean needsResealing(SealedCredentials sealed) {
+    return !atRest.isCurrent(sealed);
   }
 
-  private static CredentialSeal seal(
-      String keyId, Optional<String> key, String property, String variable) {
-    if (key.isEmpty() || key.get().isBlank()) {
-      throw new IllegalStateException(
-          property
-              + " is not set: give it base64 of 32 random bytes (e.g. `openssl rand -base64 32`),"
-              + " for example through the environment variable "
-              + variable);
-    }
-    try {
-      return CredentialSeal.fromBase64(keyId, key.get());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(property + " is unusable: " + e.getMessage());
-    }
+  /** Seals a password for the mailboxes topic, bound to the mailbox and its servers. */
+  public SealedCredentials sealForTransport(String password, Mailbox mailbox) {
+    return transport.seal(
+        password,
+        new TransportCredentials.Binding(
+            mailbox.tenantId,
+            mailbox.id.toString(),
+            mailbox.username,
+            mailbox.imap(),
+            mailbox.smtp()));
   }
 }

@@ -17,6 +17,7 @@ import io.mailsync.fetcher.mime.ParsedMessage;
 import io.mailsync.fetcher.mime.SourceReadException;
 import io.mailsync.fetcher.publish.EventSizeCap;
 import io.mailsync.fetcher.publish.MessagePublisher;
+import io.mailsync.mail.secret.SecretScrubber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Address;
 import jakarta.mail.FetchProfile;
@@ -153,7 +154,7 @@ public class MailboxSync {
     if (!folderProblems.isEmpty()) {
       return failed(
           mailbox,
-          SyncFailures.scrub(String.join("; ", folderProblems), password),
+          SecretScrubber.scrub(String.join("; ", folderProblems), password),
           progress.published);
     }
     store.syncSucceeded(mailboxId, Instant.now());

@@ -70,6 +70,10 @@ public class MailboxAnnouncer {
           mailbox.id, mailbox.passwordKeyId);
       return false;
     }
+    if (seals.needsResealing(mailbox.sealedPassword())) {
+      store.resealPassword(
+          mailbox.id, seals.sealAtRest(password, mailbox.tenantId, mailbox.id.toString()));
+    }
     return announce(mailbox, password);
   }
 
@@ -128,7 +132,7 @@ public class MailboxAnnouncer {
         mailbox.imap(),
         mailbox.smtp(),
         mailbox.username,
-        seals.sealForTransport(password, mailbox.tenantId, mailboxId),
+        seals.sealForTransport(password, mailbox),
         mailbox.folders,
         mailbox.sentFolder,
         mailbox.state);

@@ -1,7 +1,7 @@
 package io.mailsync.fetcher.mailbox;
 
-import io.mailsync.fetcher.host.HostPolicy;
 import io.mailsync.fetcher.mailbox.MailboxRequest.ServerSettings;
+import io.mailsync.mail.host.MailHostPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,9 +19,9 @@ public class MailboxRequestValidator {
   static final int MAX_PASSWORD = 1024;
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
 
-  private final HostPolicy hosts;
+  private final MailHostPolicy hosts;
 
-  public MailboxRequestValidator(HostPolicy hosts) {
+  public MailboxRequestValidator(MailHostPolicy hosts) {
     this.hosts = hosts;
   }
 
@@ -81,11 +81,15 @@ public class MailboxRequestValidator {
           new FieldProblem(field, "is required: {host, port, security, trustAnyCertificate}"));
       return;
     }
-    hosts.problem(server.host()).ifPresent(p -> problems.add(new FieldProblem(field + ".host", p)));
+    hosts
+        .hostProblem(server.host())
+        .ifPresent(p -> problems.add(new FieldProblem(field + ".host", p)));
     if (server.port() == null) {
       problems.add(new FieldProblem(field + ".port", "is required"));
-    } else if (server.port() < 1 || server.port() > 65535) {
-      problems.add(new FieldProblem(field + ".port", "must be between 1 and 65535"));
+    } else {
+      hosts
+          .portProblem(server.port())
+          .ifPresent(p -> problems.add(new FieldProblem(field + ".port", p)));
     }
     if (server.security() == null) {
       problems.add(new FieldProblem(field + ".security", "is required: NONE, STARTTLS or SSL"));

@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.mailbox;
 
+import io.mailsync.contracts.mailbox.SealedCredentials;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -144,6 +145,21 @@ public class MailboxStore {
                         "publishedVersion = ?2 where id = ?1 and publishedVersion < ?2",
                         id,
                         version)));
+  }
+
+  /** Replaces a password sealed with a previous at-rest key by the same one under the current. */
+  public void resealPassword(UUID id, SealedCredentials sealed) {
+    await(
+        () ->
+            Panache.withTransaction(
+                () ->
+                    Mailbox.update(
+                        "passwordKeyId = ?2, passwordAlgorithm = ?3, passwordCiphertext = ?4"
+                            + " where id = ?1",
+                        id,
+                        sealed.keyId(),
+                        sealed.algorithm(),
+                        sealed.ciphertext())));
   }
 
   /** Shows a running sync; the last error stays visible until a sync succeeds. */

@@ -3,7 +3,7 @@ package io.mailsync.fetcher.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.contracts.mailbox.MailServer;
-import io.mailsync.fetcher.host.HostRefusedException;
+import io.mailsync.mail.host.HostRefusedException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import java.net.ConnectException;
@@ -20,28 +20,31 @@ class SyncFailuresTest {
   @Test
   void givesReadableReasons() {
     assertThat(describe(new AuthenticationFailedException("[AUTHENTICATIONFAILED] nope")))
-        .isEqualTo("IMAP login failed: authentication rejected by imap.example.com");
+        .isEqualTo("IMAP login refused by imap.example.com:993");
     assertThat(describe(new MessagingException("x", new UnknownHostException("imap.example.com"))))
-        .isEqualTo("IMAP server imap.example.com not found (unknown host)");
+        .isEqualTo("IMAP server imap.example.com:993 not found (unknown host)");
     assertThat(describe(new MessagingException("x", new ConnectException("Connection refused"))))
-        .isEqualTo("IMAP server imap.example.com:993 refused the connection");
+        .isEqualTo("could not connect to IMAP server imap.example.com:993");
     assertThat(describe(new MessagingException("x", new SocketTimeoutException("Read timed out"))))
-        .isEqualTo("IMAP server imap.example.com:993 did not answer in time");
+        .isEqualTo("IMAP server imap.example.com:993 timed out");
     assertThat(describe(new MessagingException("x", new SSLHandshakeException("PKIX path"))))
-        .startsWith("TLS with IMAP server imap.example.com:993 failed: PKIX path");
+        .startsWith("TLS failed with IMAP server imap.example.com:993");
     assertThat(describe(new HostRefusedException("host x is an internal address")))
-        .isEqualTo("IMAP host x is an internal address");
+        .isEqualTo("IMAP server setting refused: host x is an internal address");
   }
 
   @Test
-  void neverRepeatsThePassword() {
+  void neverRepeatsWhatTheServerSaidNorThePassword() {
     String reason =
         SyncFailures.describe(
             new MessagingException("server said: bad login for pw-Secret-1"),
             SERVER,
             "pw-Secret-1");
 
-    assertThat(reason).doesNotContain("pw-Secret-1").contains("***");
+    assertThat(reason)
+        .isEqualTo("IMAP session with imap.example.com:993 failed")
+        .doesNotContain("pw-Secret-1")
+        .doesNotContain("server said");
   }
 
   private static String describe(Exception failure) {

@@ -23,6 +23,8 @@ import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.fetcher.Topic;
 import io.mailsync.fetcher.credentials.CredentialSeals;
+import io.mailsync.mail.credentials.KeyRing;
+import io.mailsync.mail.credentials.TransportCredentials;
 import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.auth.TestJwt;
 import io.mailsync.testkit.kafka.KafkaResource;
@@ -104,10 +106,26 @@ class MailboxApiIT {
         .isEqualTo(new MailServer("127.0.0.1", 993, MailServer.Security.SSL, false));
     assertThat(event.state()).isEqualTo(MailboxConfigured.State.ACTIVE);
     assertThat(event.credentials().keyId()).isEqualTo(transportKeyId);
-    String owner = tenant + "/" + id;
-    CredentialSeal transport = CredentialSeal.fromBase64(transportKeyId, transportKey);
-    assertThat(transport.open(event.credentials(), owner)).isEqualTo(PASSWORD);
-    assertThatThrownBy(() -> transport.open(event.credentials(), tenant + "/another-mailbox"))
+    TransportCredentials transport =
+        new TransportCredentials(
+            KeyRing.of(CredentialSeal.fromBase64(transportKeyId, transportKey)));
+    var binding =
+        new TransportCredentials.Binding(tenant, id, event.username(), event.imap(), event.smtp());
+    assertThat(transport.open(event.credentials(), binding)).isEqualTo(PASSWORD);
+    // bound to the mailbox and to its servers: moved elsewhere, the record does not open
+    var otherMailbox =
+        new TransportCredentials.Binding(
+            tenant, "another-mailbox", event.username(), event.imap(), event.smtp());
+    var otherServer =
+        new TransportCredentials.Binding(
+            tenant,
+            id,
+            event.username(),
+            new MailServer("imap.attacker.test", 993, MailServer.Security.SSL, false),
+            event.smtp());
+    assertThatThrownBy(() -> transport.open(event.credentials(), otherMailbox))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> transport.open(event.credentials(), otherServer))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(event.credentials().ciphertext()).isNotEqualTo(row.passwordCiphertext);
 

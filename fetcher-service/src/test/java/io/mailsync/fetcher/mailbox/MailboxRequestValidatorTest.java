@@ -3,8 +3,8 @@ package io.mailsync.fetcher.mailbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.contracts.mailbox.MailServer.Security;
-import io.mailsync.fetcher.host.HostPolicy;
 import io.mailsync.fetcher.mailbox.MailboxRequest.ServerSettings;
+import io.mailsync.mail.host.MailHostPolicy;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,8 @@ class MailboxRequestValidatorTest {
       new ServerSettings("93.184.216.34", 587, Security.STARTTLS, false);
 
   private final MailboxRequestValidator validator =
-      new MailboxRequestValidator(new HostPolicy(false));
+      new MailboxRequestValidator(
+          new MailHostPolicy(false, List.of("143", "993", "25", "465", "587", "2525")));
 
   @Test
   void acceptsACompleteRequest() {
@@ -58,6 +59,12 @@ class MailboxRequestValidatorTest {
             validator.problems(new MailboxRequest("a@crm.test", null, "pw", far, SMTP, null, null)))
         .extracting(FieldProblem::field)
         .containsExactly("imap.port");
+    ServerSettings ssh = new ServerSettings("93.184.216.34", 22, Security.SSL, false);
+    assertThat(
+            validator.problems(new MailboxRequest("a@crm.test", null, "pw", ssh, SMTP, null, null)))
+        .extracting(FieldProblem::describe)
+        .containsExactly(
+            "imap.port is not a mail server port allowed here (143, 993, 25, 465, 587, 2525)");
   }
 
   @Test

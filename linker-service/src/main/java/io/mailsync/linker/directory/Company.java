@@ -1,5 +1,6 @@
 package io.mailsync.linker.directory;
 
+import io.mailsync.mail.address.EmailAddressSyntax;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -32,6 +33,8 @@ public record Company(
 
   private static String normalizeDomain(String domain) {
     String d = domain.strip().toLowerCase(Locale.ROOT);
-    return d.startsWith("@") ? d.substring(1) : d;
+    String bare = d.startsWith("@") ? d.substring(1) : d;
+    // The same form participants' domains are compared in; kept as written when not a domain.
+    return EmailAddressSyntax.normalizeDomain(bare).orElse(bare);
   }
 }

@@ -11,6 +11,7 @@ import io.mailsync.linker.directory.Company;
 import io.mailsync.linker.directory.Contact;
 import io.mailsync.linker.directory.Directory;
 import io.mailsync.linker.directory.DirectoryEntry;
+import io.mailsync.mail.address.EmailAddressSyntax;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -147,15 +148,7 @@ public final class LinkRules {
   }
 
   private static String domainOf(String address) {
-    int at = address.lastIndexOf('@');
-    if (at < 0 || at == address.length() - 1) {
-      return null;
-    }
-    String domain = address.substring(at + 1);
-    if (domain.endsWith(".")) {
-      domain = domain.substring(0, domain.length() - 1);
-    }
-    return domain.contains(".") ? domain : null;
+    return EmailAddressSyntax.domainOf(address).orElse(null);
   }
 
   private static String unmatchedDetail(int checked, int colleagues) {

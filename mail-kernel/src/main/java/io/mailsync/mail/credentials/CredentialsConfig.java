@@ -2,7 +2,6 @@ package io.mailsync.mail.credentials;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithDefaults;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +24,5 @@ public interface CredentialsConfig {
    * Earlier keys by id ({@code mailsync.credentials.previous-sealing-keys.<id>}) that still open
    * what they sealed, while records sealed with them are re-sealed with the current key.
    */
-  @WithDefaults
   Map<String, String> previousSealingKeys();
 }

@@ -2,7 +2,6 @@ package io.mailsync.mail.credentials;
 
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.mailbox.SealedCredentials;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
@@ -11,10 +10,10 @@ import java.util.Locale;
  * Seals and opens mailbox passwords on the mailboxes topic. The seal's associated data covers the
  * tenant, the mailbox, the username and the IMAP and SMTP servers, so a record republished with
  * another server (or copied to another mailbox) does not open: a password only ever goes to the
- * servers its owner configured. Built at start-up so a missing or malformed key stops the service
- * with a clear message instead of failing on the first mailbox.
+ * servers its owner configured. The services that use it create it at start-up, so a missing or
+ * malformed key stops them with a clear message instead of failing on the first mailbox; services
+ * that never touch credentials never create it.
  */
-@Startup
 @ApplicationScoped
 public class TransportCredentials {
 

@@ -61,7 +61,7 @@ public class MailHostPolicy {
     }
     Optional<String> portProblem = portProblem(port);
     if (portProblem.isPresent()) {
-      throw new HostRefusedException(portProblem.get());
+      throw new HostRefusedException("port " + port + " " + portProblem.get());
     }
     String name = unbracket(host);
     String lower = name.toLowerCase(Locale.ROOT);
@@ -97,18 +97,17 @@ public class MailHostPolicy {
     }
   }
 
-  /** Why {@code port} is not one a mail server may use here, or empty when it is. */
+  /** Why {@code port} is not one a mail server may use here (completing "imap.port ..."). */
   public Optional<String> portProblem(int port) {
     if (port < 1 || port > 65535) {
-      return Optional.of("port " + port + " is out of range (1-65535)");
+      return Optional.of("must be between 1 and 65535");
     }
     for (int[] range : allowedPorts) {
       if (port >= range[0] && port <= range[1]) {
         return Optional.empty();
       }
     }
-    return Optional.of(
-        "port " + port + " is not a mail server port allowed here (" + allowedPortsText + ")");
+    return Optional.of("is not a mail server port allowed here (" + allowedPortsText + ")");
   }
 
   private void vetAddress(String host) throws HostRefusedException, UnknownHostException {

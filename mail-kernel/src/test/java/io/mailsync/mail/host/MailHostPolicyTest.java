@@ -150,7 +150,7 @@ class MailHostPolicyTest {
     assertThat(new MailHostPolicy(false, List.of("1-65535")).portProblem(port))
         .get()
         .asString()
-        .contains("out of range");
+        .contains("between 1 and 65535");
   }
 
   @Test

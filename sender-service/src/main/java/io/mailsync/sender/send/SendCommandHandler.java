@@ -4,6 +4,7 @@ import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.Keys;
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.send.SendEmail;
+import io.mailsync.mail.secret.SecretScrubber;
 import io.mailsync.sender.SendFailure;
 import io.mailsync.sender.SenderConfig;
 import io.mailsync.sender.credentials.MailboxCredentials;
@@ -308,7 +309,7 @@ public class SendCommandHandler {
 
   private String openPassword(MailboxSettings mailbox) {
     try {
-      return credentials.open(mailbox.tenantId, mailbox.mailboxId, mailbox.credentials());
+      return credentials.open(mailbox);
     } catch (CredentialsUnavailable e) {
       throw SendFailure.permanent(e.getMessage());
     }
@@ -331,7 +332,6 @@ public class SendCommandHandler {
   }
 
   private static String describe(Throwable failure, String password) {
-    String message = String.valueOf(failure.getMessage());
-    return password == null || password.isEmpty() ? message : message.replace(password, "***");
+    return SecretScrubber.scrub(String.valueOf(failure.getMessage()), password);
   }
 }

@@ -2,6 +2,7 @@ package io.mailsync.sender.smtp;
 
 import io.mailsync.contracts.send.EmailAddress;
 import io.mailsync.contracts.send.SendEmail;
+import io.mailsync.mail.address.EmailAddressSyntax;
 import io.mailsync.sender.SendFailure;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.mail.MailMessage;
@@ -24,9 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class MailComposer {
 
-  // Simple address syntax: no spaces, brackets, quotes or separators that could split a header.
-  private static final Pattern ADDRESS =
-      Pattern.compile("[^\\s@<>()\\[\\],;:\\\\\"]+@[^\\s@<>()\\[\\],;:\\\\\"]+");
   private static final Pattern LINE_BREAKS_AND_CONTROLS = Pattern.compile("[\\p{Cntrl}&&[^\\t]]+");
   private static final int FOLD_AT = 76;
 
@@ -38,7 +36,7 @@ public final class MailComposer {
    */
   public static ComposedMail compose(SendEmail command, String fromAddress, Instant date) {
     String from = fromAddress == null ? "" : fromAddress.strip();
-    if (!ADDRESS.matcher(from).matches()) {
+    if (EmailAddressSyntax.problem(from).isPresent()) {
       throw SendFailure.permanent(
           "mailbox " + command.mailboxId() + " has no valid sender address (\"" + from + "\")");
     }
@@ -126,8 +124,10 @@ public final class MailComposer {
     for (EmailAddress recipient : given) {
       String address = recipient == null || recipient.address() == null ? "" : recipient.address();
       address = address.strip();
-      if (!ADDRESS.matcher(address).matches()) {
-        throw SendFailure.permanent("invalid " + field + " address \"" + address + "\"");
+      String problem = EmailAddressSyntax.problem(address).orElse(null);
+      if (problem != null) {
+        throw SendFailure.permanent(
+            "invalid " + field + " address \"" + address + "\": " + problem);
       }
       String name = recipient.name() == null ? null : flatten(recipient.name()).strip();
       result.add(new EmailAddress(address, name == null || name.isEmpty() ? null : name));

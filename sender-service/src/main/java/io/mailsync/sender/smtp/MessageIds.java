@@ -1,7 +1,7 @@
 package io.mailsync.sender.smtp;
 
+import io.mailsync.mail.address.EmailAddressSyntax;
 import io.mailsync.sender.SendFailure;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -24,14 +24,14 @@ public final class MessageIds {
     return "<" + commandId + "@" + domainOf(fromAddress) + ">";
   }
 
-  /** The domain of an address, lower-cased: {@code Jane@Example.COM} → {@code example.com}. */
+  /**
+   * The domain of an address, lower-cased ASCII: {@code Jane@Example.COM} → {@code example.com}, an
+   * internationalized domain in its punycode form.
+   */
   public static String domainOf(String address) {
-    int at = address == null ? -1 : address.lastIndexOf('@');
-    String domain = at < 0 ? "" : address.substring(at + 1).strip().toLowerCase(Locale.ROOT);
-    if (!DOT_ATOM.matcher(domain).matches()) {
-      throw SendFailure.permanent("sender address \"" + address + "\" has no usable domain");
-    }
-    return domain;
+    return EmailAddressSyntax.domainOf(address)
+        .orElseThrow(
+            () -> SendFailure.permanent("sender address \"" + address + "\" has no usable domain"));
   }
 
   /**

@@ -1,32 +1,33 @@
 package io.mailsync.sender.smtp;
 
+import io.mailsync.mail.secret.SecretScrubber;
+import io.mailsync.mail.session.ConnectionFailure;
 import io.mailsync.sender.SendFailure;
 import io.vertx.ext.mail.SMTPException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import javax.net.ssl.SSLException;
 
-/** Words an SMTP client failure for the user: what went wrong, where, and whether it is final. */
+/**
+ * Words an SMTP client failure for the user: what went wrong, where, and whether it is final.
+ * Reaching the server and logging in are worded by {@link ConnectionFailure}, without the server's
+ * own words; once logged in, the server's reply to a recipient or a message is quoted, because it
+ * says what the user can do about it.
+ */
 public final class SmtpFailures {
 
   public static SendFailure describe(Throwable failure, String host, int port, String password) {
-    SendFailure described = classify(failure, host, port);
-    // Belt and braces: no server text or exception message may echo the password back.
-    if (password != null && !password.isEmpty() && described.reason().contains(password)) {
-      return new SendFailure(described.reason().replace(password, "***"), described.permanent());
-    }
-    return described;
+    SendFailure described = classify(failure, host, host + ":" + port);
+    return new SendFailure(
+        SecretScrubber.scrub(described.reason(), password), described.permanent());
   }
 
-  private static SendFailure classify(Throwable failure, String host, int port) {
+  private static SendFailure classify(Throwable failure, String host, String server) {
     if (failure instanceof SendFailure sendFailure) {
       return sendFailure;
     }
     if (failure instanceof SMTPException smtp) {
       String message = smtp.getMessage() == null ? "" : smtp.getMessage();
-      String reply = oneLine(smtp.getReplyMessage());
+      String reply = smtp.getReplyMessage();
       if (message.startsWith("AUTH ")) {
-        return SendFailure.permanent("SMTP login rejected by " + host + ": " + reply);
+        return SendFailure.permanent("SMTP login refused by " + server);
       }
       if (message.startsWith("recipient address not accepted")) {
         return new SendFailure("recipient refused: " + reply, smtp.isPermanent());
@@ -42,37 +43,15 @@ public final class SmtpFailures {
     if (message.startsWith("login is required, but no allowed AUTH methods")) {
       return SendFailure.permanent(
           "SMTP server "
-              + host
+              + server
               + " offers no login method the sender can use"
               + " (it may require STARTTLS)");
     }
     if (message.startsWith("no recipient addresses were accepted")) {
-      return SendFailure.permanent("recipient refused: no recipient was accepted by " + host);
+      return SendFailure.permanent("recipient refused: no recipient was accepted by " + server);
     }
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ConnectException) {
-        return SendFailure.transientFailure(
-            "could not connect to SMTP server " + host + ":" + port);
-      }
-      if (cause instanceof UnknownHostException) {
-        return SendFailure.transientFailure("SMTP host " + host + " could not be resolved");
-      }
-      if (cause instanceof SSLException) {
-        return SendFailure.transientFailure(
-            "TLS with SMTP server "
-                + host
-                + ":"
-                + port
-                + " failed: "
-                + oneLine(cause.getMessage()));
-      }
-    }
-    return SendFailure.transientFailure(
-        "sending through SMTP server " + host + ":" + port + " failed: " + oneLine(message));
-  }
-
-  private static String oneLine(String text) {
-    return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    ConnectionFailure connection = ConnectionFailure.of(failure, "SMTP", server);
+    return new SendFailure(connection.text(), !connection.kind().isTransient());
   }
 
   private SmtpFailures() {}

@@ -1,14 +1,14 @@
 package io.mailsync.sender.smtp;
 
 import io.mailsync.contracts.mailbox.MailServer;
+import io.mailsync.mail.host.MailHostPolicy;
+import io.mailsync.mail.host.VettedServer;
+import io.mailsync.mail.session.SmtpClients;
 import io.mailsync.sender.SenderConfig;
-import io.mailsync.sender.host.MailHostPolicy;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 import io.vertx.ext.auth.authentication.UsernamePasswordCredentials;
-import io.vertx.ext.mail.LoginOption;
-import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
-import io.vertx.ext.mail.StartTLSOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.mail.MailClient;
 import jakarta.annotation.PreDestroy;
@@ -17,21 +17,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * Sends through a mailbox's own SMTP server with the Vert.x mail client. One client (with its small
- * connection pool) per mailbox, kept for reuse while its settings stay the same; the least recently
- * used client is closed when too many are open.
+ * connection pool) per mailbox, kept for reuse while its settings and the vetted address stay the
+ * same; the least recently used client is closed when too many are open.
  */
 @ApplicationScoped
 public class SmtpSender {
 
   private static final Logger LOG = Logger.getLogger(SmtpSender.class);
-
-  private static final String PASSWORD_MECHANISMS =
-      "CRAM-SHA256 CRAM-SHA1 CRAM-MD5 DIGEST-MD5 PLAIN LOGIN";
 
   private final Vertx vertx;
   private final MailHostPolicy hosts;
@@ -57,72 +53,50 @@ public class SmtpSender {
   }
 
   /**
-   * Checks the server's host (blocking DNS, so on a worker thread), then sends.
+   * Vets the server's host (blocking DNS, so on a worker thread), then sends to that address.
    *
-   * @return a Uni that fails with the SMTP client's error; see {@link SmtpFailures}
+   * @return a Uni that fails with the host check's or the SMTP client's error; see {@link
+   *     SmtpFailures}
    */
   public Uni<Void> send(SmtpAccount account, MailMessage message) {
     MailServer server = account.server();
     return vertx
-        .executeBlocking(
-            () -> {
-              hosts.check("SMTP", server.host(), server.port());
-              return true;
-            },
-            false)
-        .chain(() -> client(account).sendMail(message))
-        .invoke(
-            result ->
-                LOG.debugf(
-                    "sent %s via %s:%d", result.getMessageID(), server.host(), server.port()))
+        .executeBlocking(() -> hosts.vet(server.host(), server.port()), false)
+        .chain(vetted -> client(account, vetted).sendMail(message))
+        .invoke(result -> LOG.debugf("sent %s via %s", result.getMessageID(), server.host()))
         .replaceWithVoid();
   }
 
-  private synchronized MailClient client(SmtpAccount account) {
+  private synchronized MailClient client(SmtpAccount account, VettedServer vetted) {
+    String fingerprint = account.fingerprint() + "|" + vetted.address().getHostAddress();
     CachedClient cached = clients.get(account.mailboxKey());
-    if (cached != null && cached.fingerprint().equals(account.fingerprint())) {
+    if (cached != null && cached.fingerprint().equals(fingerprint)) {
       return cached.client();
     }
     if (cached != null) {
       cached.client().closeAndForget();
     }
+    boolean login = account.username() != null && !account.username().isBlank();
     MailClient client =
-        MailClient.builder(vertx)
-            .with(mailConfig(account))
-            .withCredentialsSupplier(
-                () ->
-                    Uni.createFrom()
-                        .item(
-                            () ->
-                                new UsernamePasswordCredentials(
-                                    account.username(), account.password().get())))
-            .build();
-    clients.put(account.mailboxKey(), new CachedClient(account.fingerprint(), client));
+        MailClient.newInstance(
+            SmtpClients.create(
+                vertx.getDelegate(),
+                vetted,
+                SmtpClients.config(
+                    vetted, account.server(), login, config.connectTimeout(), config.idleTimeout()),
+                () -> credentials(account)));
+    clients.put(account.mailboxKey(), new CachedClient(fingerprint, client));
     return client;
   }
 
-  MailConfig mailConfig(SmtpAccount account) {
-    MailServer server = account.server();
-    MailServer.Security security =
-        server.security() == null ? MailServer.Security.NONE : server.security();
-    boolean login = account.username() != null && !account.username().isBlank();
-    return new MailConfig()
-        .setHostname(server.host().strip())
-        .setPort(server.port())
-        .setSsl(security == MailServer.Security.SSL)
-        .setStarttls(
-            security == MailServer.Security.STARTTLS
-                ? StartTLSOptions.REQUIRED
-                : StartTLSOptions.DISABLED)
-        .setTrustAll(server.trustAnyCertificate())
-        .setLogin(login ? LoginOption.REQUIRED : LoginOption.DISABLED)
-        // Password mechanisms only: XOAUTH2 would hand the password over as if it were a token.
-        .setAuthMethods(PASSWORD_MECHANISMS)
-        .setConnectTimeout((int) config.connectTimeout().toMillis())
-        .setIdleTimeout((int) config.idleTimeout().toMillis())
-        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setMaxPoolSize(2)
-        .setKeepAlive(true);
+  /** Opens the password only when a connection logs in; a failure to open fails that send. */
+  private static Future<UsernamePasswordCredentials> credentials(SmtpAccount account) {
+    try {
+      return Future.succeededFuture(
+          new UsernamePasswordCredentials(account.username(), account.password().get()));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   @PreDestroy

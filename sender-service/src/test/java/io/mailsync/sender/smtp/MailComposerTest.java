@@ -179,7 +179,7 @@ class MailComposerTest {
                     "jane@seller.test",
                     DATE))
         .isInstanceOf(SendFailure.class)
-        .hasMessage("invalid to address \"not an address\"");
+        .hasMessageStartingWith("invalid to address \"not an address\"");
     assertThatThrownBy(
             () ->
                 MailComposer.compose(

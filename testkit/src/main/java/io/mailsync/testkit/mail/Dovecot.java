@@ -64,7 +64,25 @@ public final class Dovecot {
     return shared;
   }
 
+  /** How a server lays out its folders; most servers look like {@link #STANDARD}. */
+  public enum Layout {
+    /** Folders at the root, separator "/", special-use Sent, Trash and Archive. */
+    STANDARD,
+    /**
+     * Courier and Cyrus style: every folder below INBOX ("INBOX." personal namespace, separator
+     * "."), and no special-use attributes.
+     */
+    INBOX_NAMESPACE,
+    /** Folders at the root, separator "/", no special-use folders at all. */
+    PLAIN
+  }
+
   public static Dovecot start() {
+    return start(Layout.STANDARD);
+  }
+
+  /** A server of its own with the given folder layout; the caller stops it. */
+  public static Dovecot start(Layout layout) {
     if (!isInstalled()) {
       throw new IllegalStateException(notInstalledReason());
     }
@@ -79,7 +97,7 @@ public final class Dovecot {
       user.own(dir.resolve("home"));
       int port = ChildProcess.freePort();
       Path config = dir.resolve("dovecot.conf");
-      Files.writeString(config, configuration(dir, port, user));
+      Files.writeString(config, configuration(dir, port, user, layout));
       ChildProcess process =
           ChildProcess.start(
               "dovecot",
@@ -167,7 +185,7 @@ public final class Dovecot {
     process.close();
   }
 
-  private static String configuration(Path dir, int port, MailUser user) {
+  private static String configuration(Path dir, int port, MailUser user, Layout layout) {
     return """
         protocols = imap
         listen = 127.0.0.1
@@ -186,22 +204,7 @@ public final class Dovecot {
         protocol imap {
           mail_max_userip_connections = 200
         }
-        namespace inbox {
-          inbox = yes
-          separator = /
-          mailbox Sent {
-            special_use = \\Sent
-            auto = subscribe
-          }
-          mailbox Trash {
-            special_use = \\Trash
-            auto = subscribe
-          }
-          mailbox Archive {
-            special_use = \\Archive
-            auto = subscribe
-          }
-        }
+        %7$s
         passdb {
           driver = passwd-file
           args = scheme=PLAIN username_format=%%u %1$s/passwd
@@ -231,7 +234,43 @@ public final class Dovecot {
           }
         }
         """
-        .formatted(dir, user.name(), user.group(), user.uid(), user.gid(), port);
+        .formatted(dir, user.name(), user.group(), user.uid(), user.gid(), port, namespace(layout));
+  }
+
+  private static String namespace(Layout layout) {
+    return switch (layout) {
+      case STANDARD ->
+          """
+          namespace inbox {
+            inbox = yes
+            separator = /
+            mailbox Sent {
+              special_use = \\Sent
+              auto = subscribe
+            }
+            mailbox Trash {
+              special_use = \\Trash
+              auto = subscribe
+            }
+            mailbox Archive {
+              special_use = \\Archive
+              auto = subscribe
+            }
+          }""";
+      case INBOX_NAMESPACE ->
+          """
+          namespace inbox {
+            inbox = yes
+            prefix = INBOX.
+            separator = .
+          }""";
+      case PLAIN ->
+          """
+          namespace inbox {
+            inbox = yes
+            separator = /
+          }""";
+    };
   }
 
   /**
