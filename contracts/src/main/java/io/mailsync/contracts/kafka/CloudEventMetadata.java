@@ -7,17 +7,16 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
  * Wraps a contract record into a Reactive Messaging message whose metadata makes the Kafka
  * connector write CloudEvents headers in binary mode ({@code ce_id}, {@code ce_type}, {@code
- * ce_source}, {@code ce_time}), the record's key, and the {@code tenant_id} header.
+ * ce_source}, {@code ce_time}), the record's key, and the {@code tenant_id} header. Services send
+ * it through a {@code MutinyEmitter}, whose {@code sendMessage} completes when the broker has
+ * acknowledged the record.
  */
 public final class CloudEventMetadata {
 
@@ -25,29 +24,6 @@ public final class CloudEventMetadata {
 
   public static <T extends ContractRecord> Message<T> message(T record, URI source) {
     return Message.of(record, metadata(record, source));
-  }
-
-  /**
-   * Sends {@code record} with its metadata through {@code emitter}; the stage completes when the
-   * broker has acknowledged it (or fails with the reason), so callers move on — advance a
-   * checkpoint, acknowledge a command, answer a request — only once the record is durable.
-   */
-  public static <T extends ContractRecord> CompletionStage<Void> sendAcknowledged(
-      Emitter<T> emitter, T record, URI source) {
-    CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-    emitter.send(
-        message(record, source)
-            .withAck(
-                () -> {
-                  acknowledged.complete(null);
-                  return CompletableFuture.completedFuture(null);
-                })
-            .withNack(
-                failure -> {
-                  acknowledged.completeExceptionally(failure);
-                  return CompletableFuture.completedFuture(null);
-                }));
-    return acknowledged;
   }
 
   public static Metadata metadata(ContractRecord record, URI source) {

@@ -370,7 +370,7 @@ public class MailboxSync {
     try {
       publisher
           .publish(sizeCap.fit(event))
-          .toCompletableFuture()
+          .subscribeAsCompletionStage()
           .get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -44,7 +44,7 @@ public class MailboxAnnouncer {
     try {
       publisher
           .publish(event(mailbox, password))
-          .toCompletableFuture()
+          .subscribeAsCompletionStage()
           .get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
       store.markPublished(mailbox.id, mailbox.configVersion);
       return true;

@@ -33,6 +33,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -42,8 +43,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -313,9 +312,9 @@ class ImapSyncIT {
     }
 
     @Override
-    public CompletionStage<Void> publish(MessageFetched message) {
+    public Uni<Void> publish(MessageFetched message) {
       if (message.subject() != null && message.subject().equals(refusedSubject)) {
-        return CompletableFuture.failedFuture(new IllegalStateException("record refused"));
+        return Uni.createFrom().failure(new IllegalStateException("record refused"));
       }
       return broker.publish(message);
     }

@@ -24,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -67,7 +66,7 @@ class MessagePublisherIT {
             false,
             null);
 
-    publisher.publish(event).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    publisher.publish(event).await().atMost(java.time.Duration.ofSeconds(30));
 
     ConsumerRecord<String, byte[]> record = readBack(Keys.message(tenant, messageKey));
     assertThat(header(record, "ce_specversion")).isEqualTo("1.0");

@@ -3,10 +3,10 @@ package io.mailsync.sender.send;
 import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.kafka.CloudEventMetadata;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
  * Publishes outcomes to {@code mailsync.sent.v1} with CloudEvents headers. The Uni completes when
@@ -17,14 +17,13 @@ public class OutcomePublisher {
 
   static final URI SOURCE = URI.create("/mailsync/sender-service");
 
-  private final Emitter<ContractRecord> outcomes;
+  private final MutinyEmitter<ContractRecord> outcomes;
 
-  public OutcomePublisher(@Channel("sent") Emitter<ContractRecord> outcomes) {
+  public OutcomePublisher(@Channel("sent") MutinyEmitter<ContractRecord> outcomes) {
     this.outcomes = outcomes;
   }
 
   public Uni<Void> publish(ContractRecord outcome) {
-    return Uni.createFrom()
-        .completionStage(() -> CloudEventMetadata.sendAcknowledged(outcomes, outcome, SOURCE));
+    return outcomes.sendMessage(CloudEventMetadata.message(outcome, SOURCE));
   }
 }
