@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validation;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -137,6 +141,31 @@ class ProblemMappersTest {
 
     assertThat(problem(answer, 401).detail()).doesNotContain("expired");
     assertThat(answer.getHeaderString(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer");
+  }
+
+  @Test
+  void aForbiddenCallIsA403() {
+    Problem problem = problem(mappers.forbidden(new ForbiddenException("role admin needed")), 403);
+    assertThat(problem.title()).isEqualTo("Forbidden");
+  }
+
+  @Test
+  void aViolatedReturnValueIsTheServersFault() throws Exception {
+    try (var validation = Validation.buildDefaultValidatorFactory()) {
+      var violations =
+          validation
+              .getValidator()
+              .forExecutables()
+              .validateReturnValue(new Endpoint(), Endpoint.class.getMethod("name"), null);
+
+      problem(mappers.constraintViolation(new ConstraintViolationException(violations)), 500);
+    }
+  }
+
+  public static class Endpoint {
+    @NotNull public String name() {
+      return null;
+    }
   }
 
   static Problem problem(Response answer, int status) {
