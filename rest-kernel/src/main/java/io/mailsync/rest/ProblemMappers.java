@@ -9,6 +9,7 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ValidationException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -99,10 +100,21 @@ public class ProblemMappers {
     NotSupportedException.class
   })
   public Response webApplication(WebApplicationException e) {
+    if (e.getResponse().getStatus() < 400) {
+      return e.getResponse();
+    }
     if (e.getCause() instanceof JsonProcessingException json) {
       return unreadableJson(json);
     }
     return status(e);
+  }
+
+  /**
+   * Bean Validation misused by the server (bad constraint definitions): never the client's fault.
+   */
+  @ServerExceptionMapper
+  public Response validationFailed(ValidationException e) {
+    return unexpected(e);
   }
 
   /** A missing, expired or untrusted token, found by proactive authentication. */

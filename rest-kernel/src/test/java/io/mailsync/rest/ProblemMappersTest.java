@@ -14,8 +14,10 @@ import jakarta.validation.Validation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -141,6 +143,13 @@ class ProblemMappersTest {
 
     assertThat(problem(answer, 401).detail()).doesNotContain("expired");
     assertThat(answer.getHeaderString(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer");
+  }
+
+  @Test
+  void aWebApplicationExceptionThatIsNoErrorIsLeftAsItIs() {
+    Response redirect = Response.seeOther(URI.create("/elsewhere")).build();
+
+    assertThat(mappers.webApplication(new WebApplicationException(redirect))).isSameAs(redirect);
   }
 
   @Test
