@@ -4,6 +4,9 @@ import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.contracts.mailbox.SealedCredentials;
 import io.mailsync.fetcher.credentials.CredentialSeals;
 import io.mailsync.fetcher.mailbox.MailboxRequest.ServerSettings;
+import io.mailsync.rest.ConflictException;
+import io.mailsync.rest.FieldProblem;
+import io.mailsync.rest.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,7 +39,7 @@ public class MailboxAccounts {
    * Stores the account with its password sealed, then announces it on the mailboxes topic.
    *
    * @throws InvalidRequestException naming every field that is wrong
-   * @throws DuplicateMailboxException when the tenant already has this address
+   * @throws ConflictException naming {@code emailAddress} when the tenant already has it
    */
   public MailboxView register(String tenantId, String ownerUserId, MailboxRequest request) {
     List<FieldProblem> problems = validator.problems(request);

@@ -2,6 +2,7 @@ package io.mailsync.fetcher.mailbox;
 
 import io.mailsync.fetcher.mailbox.MailboxRequest.ServerSettings;
 import io.mailsync.mail.host.MailHostPolicy;
+import io.mailsync.rest.FieldProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;

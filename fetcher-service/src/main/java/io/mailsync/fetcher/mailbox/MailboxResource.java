@@ -1,21 +1,20 @@
 package io.mailsync.fetcher.mailbox;
 
-import io.mailsync.fetcher.auth.Caller;
+import io.mailsync.rest.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -29,17 +28,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class MailboxResource {
 
   private final MailboxAccounts accounts;
-  private final JsonWebToken token;
+  private final Caller caller;
 
-  public MailboxResource(MailboxAccounts accounts, JsonWebToken token) {
+  public MailboxResource(MailboxAccounts accounts, Caller caller) {
     this.accounts = accounts;
-    this.token = token;
+    this.caller = caller;
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public RestResponse<MailboxView> register(MailboxRequest request) {
-    Caller caller = Caller.of(token);
     MailboxView view = accounts.register(caller.tenantId(), caller.userId(), request);
     return RestResponse.ResponseBuilder.<MailboxView>created(
             URI.create("/api/v1/mailboxes/" + view.id()))
@@ -49,18 +47,15 @@ public class MailboxResource {
 
   @GET
   public List<MailboxView> list() {
-    Caller caller = Caller.of(token);
     return accounts.list(caller.tenantId(), caller.userId());
   }
 
   @GET
   @Path("/{id}")
-  public RestResponse<MailboxView> get(@PathParam("id") String id) {
-    Caller caller = Caller.of(token);
+  public MailboxView get(@PathParam("id") String id) {
     return parse(id)
         .flatMap(uuid -> accounts.find(caller.tenantId(), caller.userId(), uuid))
-        .map(RestResponse::ok)
-        .orElseGet(() -> RestResponse.status(Response.Status.NOT_FOUND));
+        .orElseThrow(NotFoundException::new);
   }
 
   /** A malformed id can't name a mailbox of this tenant: 404 like any other unknown id. */

@@ -1,11 +1,12 @@
 package io.mailsync.fetcher.mailbox;
 
 import io.mailsync.contracts.mailbox.SealedCredentials;
+import io.mailsync.rest.ConflictException;
+import io.mailsync.rest.UniqueViolation;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Mailbox rows and folder checkpoints, for blocking callers. Mail servers are spoken to with
@@ -57,14 +57,16 @@ public class MailboxStore {
       """;
 
   /**
-   * @throws DuplicateMailboxException when the tenant already has a mailbox with this address
+   * @throws ConflictException naming {@code emailAddress} when the tenant already has a mailbox
+   *     with this address
    */
   public void insert(Mailbox mailbox) {
     try {
       await(() -> Panache.withTransaction(() -> mailbox.<Mailbox>persist()));
     } catch (RuntimeException e) {
-      if (isUniqueViolation(e)) {
-        throw new DuplicateMailboxException();
+      if (UniqueViolation.in(e)) {
+        throw new ConflictException(
+            "emailAddress", "is already registered as a mailbox of this tenant", e);
       }
       throw e;
     }
@@ -278,24 +280,5 @@ public class MailboxStore {
     } catch (Throwable e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static boolean isUniqueViolation(Throwable e) {
-    if (e == null) {
-      return false;
-    }
-    if (e instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-      return true;
-    }
-    if (e instanceof ConstraintViolationException violation
-        && "23505".equals(violation.getSQLState())) {
-      return true;
-    }
-    for (Throwable suppressed : e.getSuppressed()) {
-      if (isUniqueViolation(suppressed)) {
-        return true;
-      }
-    }
-    return e.getCause() != e && isUniqueViolation(e.getCause());
   }
 }

@@ -29,6 +29,7 @@ import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.auth.TestJwt;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.postgres.PostgresResource;
+import io.mailsync.testkit.quarkus.Problems;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -142,10 +143,10 @@ class MailboxApiIT {
     String id = register(token, request("bob@crm.test"));
     String otherToken = TestJwt.token("tenant-" + UUID.randomUUID(), "user-2");
 
-    get("/api/v1/mailboxes/" + id, otherToken).statusCode(404);
+    get("/api/v1/mailboxes/" + id, otherToken).spec(Problems.problem(404));
     get("/api/v1/mailboxes", otherToken).statusCode(200).body("id", not(hasItem(id)));
-    get("/api/v1/mailboxes/not-a-uuid", token).statusCode(404);
-    get("/api/v1/mailboxes/" + UUID.randomUUID(), token).statusCode(404);
+    get("/api/v1/mailboxes/not-a-uuid", token).spec(Problems.problem(404));
+    get("/api/v1/mailboxes/" + UUID.randomUUID(), token).spec(Problems.problem(404));
   }
 
   @Test
@@ -212,6 +213,16 @@ class MailboxApiIT {
 
     badRequest("{\"emailAddress\": \"carol@crm.test\", ", "body");
     badRequest("", "body");
+
+    Map<String, Object> unknown = request("carol@crm.test");
+    unknown.put("signature", "Best, Carol");
+    badRequest(unknown, "signature");
+
+    Map<String, Object> unknownNested = request("carol@crm.test");
+    Map<String, Object> smtp = server("127.0.0.1", 587, "STARTTLS");
+    smtp.put("authMethod", "PLAIN");
+    unknownNested.put("smtp", smtp);
+    badRequest(unknownNested, "smtp.authMethod");
     get("/api/v1/mailboxes", token)
         .statusCode(200)
         .body("emailAddress", not(hasItem("carol@crm.test")));
@@ -229,8 +240,8 @@ class MailboxApiIT {
         .when()
         .post("/api/v1/mailboxes")
         .then()
-        .statusCode(409)
-        .body("field", equalTo("emailAddress"));
+        .spec(Problems.conflict("emailAddress"))
+        .body("detail", containsString("already registered"));
   }
 
   private void badRequest(Object body, String field) {
@@ -244,9 +255,8 @@ class MailboxApiIT {
         .then()
         .log()
         .ifValidationFails()
-        .statusCode(400)
-        .body("field", equalTo(field))
-        .body("error", containsString(field));
+        .spec(Problems.invalid(field))
+        .body("detail", containsString(field));
   }
 
   private static ConsumerRecord<String, byte[]> announced(String key) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailsync.contracts.mailbox.MailServer.Security;
 import io.mailsync.fetcher.mailbox.MailboxRequest.ServerSettings;
 import io.mailsync.mail.host.MailHostPolicy;
+import io.mailsync.rest.FieldProblem;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -29,4 +29,10 @@ public abstract class ServiceEndpointsContract {
   void servesItsOpenApiDocument() {
     given().when().get("/q/openapi").then().statusCode(200).body(containsString(applicationName()));
   }
+
+  /** Errors follow the REST convention (rest-kernel) on every service, REST API or not. */
+  @Test
+  void answersUnknownPathsWithANotFoundProblem() {
+    given().when().get("/no-such-page").then().spec(Problems.problem(404));
+  }
 }

@@ -1,15 +1,14 @@
 package io.mailsync.timeline.directory;
 
 import io.mailsync.contracts.link.LinkTarget;
-import io.mailsync.timeline.api.InvalidInputException;
-import io.mailsync.timeline.auth.CurrentUser;
+import io.mailsync.rest.Caller;
+import io.mailsync.rest.InvalidRequestException;
 import io.mailsync.timeline.entries.TimelinePage;
 import io.mailsync.timeline.entries.TimelineQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,8 +33,13 @@ import java.util.UUID;
 @Authenticated
 public class CompanyResource {
 
-  @Inject CurrentUser user;
-  @Inject TimelineQuery timelines;
+  private final Caller caller;
+  private final TimelineQuery timelines;
+
+  public CompanyResource(Caller caller, TimelineQuery timelines) {
+    this.caller = caller;
+    this.timelines = timelines;
+  }
 
   public record CompanyRequest(
       @NotBlank @Size(max = 200) String name, @NotNull @Size(max = 50) List<String> emailDomains) {}
@@ -51,7 +55,7 @@ public class CompanyResource {
   public Uni<Response> create(@Valid @NotNull CompanyRequest request) {
     Company company = new Company();
     company.id = UUID.randomUUID();
-    company.tenantId = user.tenantId();
+    company.tenantId = caller.tenantId();
     company.name = request.name().strip();
     company.emailDomains = domains(request.emailDomains());
     company.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -67,7 +71,7 @@ public class CompanyResource {
   @GET
   @WithSession
   public Uni<List<CompanyView>> list() {
-    return Company.<Company>find("tenantId = ?1 order by name", user.tenantId())
+    return Company.<Company>find("tenantId = ?1 order by name", caller.tenantId())
         .range(0, 499)
         .list()
         .map(all -> all.stream().map(CompanyView::of).toList());
@@ -77,7 +81,7 @@ public class CompanyResource {
   @Path("/{id}")
   @WithSession
   public Uni<CompanyView> get(@PathParam("id") UUID id) {
-    return find(user.tenantId(), id).map(CompanyView::of);
+    return find(caller.tenantId(), id).map(CompanyView::of);
   }
 
   @GET
@@ -87,7 +91,7 @@ public class CompanyResource {
       @PathParam("id") UUID id,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") @DefaultValue("50") int limit) {
-    String tenantId = user.tenantId();
+    String tenantId = caller.tenantId();
     return find(tenantId, id)
         .chain(
             () -> timelines.page(tenantId, LinkTarget.Type.COMPANY, id.toString(), cursor, limit));
@@ -109,11 +113,11 @@ public class CompanyResource {
       String domain = EmailAddresses.normalizeDomain(input.get(i));
       String field = "emailDomains[" + i + "]";
       if (domain == null) {
-        throw new InvalidInputException(field, field + " is not a domain name: " + input.get(i));
+        throw new InvalidRequestException(field, "is not a domain name: " + input.get(i));
       }
       if (EmailAddresses.isFreeMail(domain)) {
-        throw new InvalidInputException(
-            field, field + " is a free-mail domain (" + domain + ") and cannot identify a company");
+        throw new InvalidRequestException(
+            field, "is a free-mail domain (" + domain + ") and cannot identify a company");
       }
       domains.add(domain);
     }

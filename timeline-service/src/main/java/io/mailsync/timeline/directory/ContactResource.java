@@ -1,16 +1,16 @@
 package io.mailsync.timeline.directory;
 
 import io.mailsync.contracts.link.LinkTarget;
-import io.mailsync.timeline.api.ConflictException;
-import io.mailsync.timeline.api.InvalidInputException;
-import io.mailsync.timeline.auth.CurrentUser;
+import io.mailsync.rest.Caller;
+import io.mailsync.rest.ConflictException;
+import io.mailsync.rest.InvalidRequestException;
+import io.mailsync.rest.UniqueViolation;
 import io.mailsync.timeline.entries.TimelinePage;
 import io.mailsync.timeline.entries.TimelineQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,8 +32,15 @@ import java.util.UUID;
 @Authenticated
 public class ContactResource {
 
-  @Inject CurrentUser user;
-  @Inject TimelineQuery timelines;
+  static final String EMAIL_TAKEN = "is already the address of another contact";
+
+  private final Caller caller;
+  private final TimelineQuery timelines;
+
+  public ContactResource(Caller caller, TimelineQuery timelines) {
+    this.caller = caller;
+    this.timelines = timelines;
+  }
 
   public record ContactRequest(
       @NotBlank @Size(max = 320) String email, @Size(max = 200) String name, UUID companyId) {}
@@ -47,25 +54,24 @@ public class ContactResource {
   @POST
   @WithTransaction
   public Uni<Response> create(@Valid @NotNull ContactRequest request) {
-    String tenantId = user.tenantId();
+    String tenantId = caller.tenantId();
     String email = EmailAddresses.normalizeAddress(request.email());
     if (email == null) {
-      throw new InvalidInputException("email", "email is not an email address: " + request.email());
+      throw new InvalidRequestException("email", "is not an email address: " + request.email());
     }
     Uni<Void> companyExists =
         request.companyId() == null
             ? Uni.createFrom().voidItem()
             : CompanyResource.find(tenantId, request.companyId())
                 .onFailure(NotFoundException.class)
-                .transform(
-                    e -> new InvalidInputException("companyId", "companyId names no company"))
+                .transform(e -> new InvalidRequestException("companyId", "names no company"))
                 .replaceWithVoid();
     return companyExists
         .chain(() -> Contact.count("tenantId = ?1 and email = ?2", tenantId, email))
         .chain(
             taken -> {
               if (taken > 0) {
-                throw new ConflictException("email", "a contact with email " + email + " exists");
+                throw new ConflictException("email", EMAIL_TAKEN);
               }
               Contact contact = new Contact();
               contact.id = UUID.randomUUID();
@@ -74,7 +80,11 @@ public class ContactResource {
               contact.name = request.name() == null ? null : request.name().strip();
               contact.companyId = request.companyId();
               contact.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-              return contact.<Contact>persist();
+              // A concurrent request may insert the same address between count and insert.
+              return contact
+                  .<Contact>persistAndFlush()
+                  .onFailure(UniqueViolation::in)
+                  .transform(e -> new ConflictException("email", EMAIL_TAKEN, e));
             })
         .map(
             contact ->
@@ -87,7 +97,7 @@ public class ContactResource {
   @Path("/{id}")
   @WithSession
   public Uni<ContactView> get(@PathParam("id") UUID id) {
-    return find(user.tenantId(), id).map(ContactView::of);
+    return find(caller.tenantId(), id).map(ContactView::of);
   }
 
   @GET
@@ -97,7 +107,7 @@ public class ContactResource {
       @PathParam("id") UUID id,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") @DefaultValue("50") int limit) {
-    String tenantId = user.tenantId();
+    String tenantId = caller.tenantId();
     return find(tenantId, id)
         .chain(
             () -> timelines.page(tenantId, LinkTarget.Type.CONTACT, id.toString(), cursor, limit));

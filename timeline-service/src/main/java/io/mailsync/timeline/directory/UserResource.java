@@ -1,13 +1,13 @@
 package io.mailsync.timeline.directory;
 
-import io.mailsync.timeline.api.ConflictException;
-import io.mailsync.timeline.api.InvalidInputException;
-import io.mailsync.timeline.auth.CurrentUser;
+import io.mailsync.rest.Caller;
+import io.mailsync.rest.ConflictException;
+import io.mailsync.rest.InvalidRequestException;
+import io.mailsync.rest.UniqueViolation;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,7 +28,13 @@ import java.util.UUID;
 @Authenticated
 public class UserResource {
 
-  @Inject CurrentUser user;
+  static final String EMAIL_TAKEN = "is already the address of another user";
+
+  private final Caller caller;
+
+  public UserResource(Caller caller) {
+    this.caller = caller;
+  }
 
   public record UserRequest(
       @NotBlank @Size(max = 320) String email, @Size(max = 200) String name) {}
@@ -42,16 +48,16 @@ public class UserResource {
   @POST
   @WithTransaction
   public Uni<Response> create(@Valid @NotNull UserRequest request) {
-    String tenantId = user.tenantId();
+    String tenantId = caller.tenantId();
     String email = EmailAddresses.normalizeAddress(request.email());
     if (email == null) {
-      throw new InvalidInputException("email", "email is not an email address: " + request.email());
+      throw new InvalidRequestException("email", "is not an email address: " + request.email());
     }
     return AppUser.count("tenantId = ?1 and email = ?2", tenantId, email)
         .chain(
             taken -> {
               if (taken > 0) {
-                throw new ConflictException("email", "a user with email " + email + " exists");
+                throw new ConflictException("email", EMAIL_TAKEN);
               }
               AppUser appUser = new AppUser();
               appUser.id = UUID.randomUUID();
@@ -59,7 +65,11 @@ public class UserResource {
               appUser.email = email;
               appUser.name = request.name() == null ? null : request.name().strip();
               appUser.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-              return appUser.<AppUser>persist();
+              // A concurrent request may insert the same address between count and insert.
+              return appUser
+                  .<AppUser>persistAndFlush()
+                  .onFailure(UniqueViolation::in)
+                  .transform(e -> new ConflictException("email", EMAIL_TAKEN, e));
             })
         .map(
             saved ->
@@ -72,7 +82,7 @@ public class UserResource {
   @Path("/{id}")
   @WithSession
   public Uni<UserView> get(@PathParam("id") UUID id) {
-    return AppUser.<AppUser>find("id = ?1 and tenantId = ?2", id, user.tenantId())
+    return AppUser.<AppUser>find("id = ?1 and tenantId = ?2", id, caller.tenantId())
         .firstResult()
         .onItem()
         .ifNull()

@@ -1,6 +1,6 @@
 package io.mailsync.timeline.entries;
 
-import io.mailsync.timeline.api.InvalidInputException;
+import io.mailsync.rest.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -25,7 +25,7 @@ record TimelineCursor(Instant sortAt, String messageKey) {
       return new TimelineCursor(
           Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), parts[2]);
     } catch (RuntimeException e) {
-      throw new InvalidInputException("cursor", "cursor is not one this API issued");
+      throw new InvalidRequestException("cursor", "is not one this API issued");
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.mailsync.timeline.entries;
 
 import io.mailsync.contracts.link.LinkTarget;
-import io.mailsync.timeline.api.InvalidInputException;
+import io.mailsync.rest.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,7 +21,7 @@ public class TimelineQuery {
   public Uni<TimelinePage> page(
       String tenantId, LinkTarget.Type type, String targetId, String cursor, int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_LIMIT);
+      throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIMIT);
     }
     TimelineCursor after =
         cursor == null || cursor.isBlank() ? null : TimelineCursor.decode(cursor);

@@ -2,11 +2,10 @@ package io.mailsync.timeline.send;
 
 import io.mailsync.contracts.send.EmailAddress;
 import io.mailsync.contracts.send.SendEmail;
-import io.mailsync.timeline.api.InvalidInputException;
-import io.mailsync.timeline.auth.CurrentUser;
+import io.mailsync.rest.Caller;
+import io.mailsync.rest.InvalidRequestException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,8 +30,13 @@ public class EmailResource {
 
   static final int MAX_RECIPIENTS = 100;
 
-  @Inject CurrentUser user;
-  @Inject SendCommandPublisher publisher;
+  private final Caller caller;
+  private final SendCommandPublisher publisher;
+
+  public EmailResource(Caller caller, SendCommandPublisher publisher) {
+    this.caller = caller;
+    this.publisher = publisher;
+  }
 
   public record Recipient(
       @NotBlank @Size(max = 320) String address, @Size(max = 200) String name) {}
@@ -58,14 +62,14 @@ public class EmailResource {
       @Valid @NotNull SendRequest request,
       @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey) {
     if (blank(request.text()) && blank(request.html())) {
-      throw new InvalidInputException("text", "text or html is required");
+      throw new InvalidRequestException("text", "is required unless html is given");
     }
-    String tenantId = user.tenantId();
+    String tenantId = caller.tenantId();
     String commandId =
         idempotencyKey == null || idempotencyKey.isBlank()
             ? UUID.randomUUID().toString()
             : UUID.nameUUIDFromBytes(
-                    (tenantId + '\u0000' + user.userId() + '\u0000' + idempotencyKey)
+                    (tenantId + '\u0000' + caller.userId() + '\u0000' + idempotencyKey)
                         .getBytes(StandardCharsets.UTF_8))
                 .toString();
     SendEmail command =
@@ -74,7 +78,7 @@ public class EmailResource {
             tenantId,
             Instant.now(),
             request.mailboxId().strip(),
-            user.userId(),
+            caller.userId(),
             addresses("to", request.to()),
             addresses("cc", request.cc()),
             addresses("bcc", request.bcc()),
@@ -98,11 +102,11 @@ public class EmailResource {
       String address = r.address().strip();
       if (!address.matches("[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+")) {
         String name = field + "[" + i + "].address";
-        throw new InvalidInputException(name, name + " is not an email address: " + r.address());
+        throw new InvalidRequestException(name, "is not an email address: " + r.address());
       }
       if (r.name() != null && (r.name().contains("\r") || r.name().contains("\n"))) {
         String name = field + "[" + i + "].name";
-        throw new InvalidInputException(name, name + " must not contain line breaks");
+        throw new InvalidRequestException(name, "must not contain line breaks");
       }
       result.add(new EmailAddress(address, blank(r.name()) ? null : r.name().strip()));
     }

@@ -1,0 +1,25 @@
+package io.mailsync.fetcher;
+
+import io.mailsync.testkit.auth.JwtResource;
+import io.mailsync.testkit.kafka.KafkaResource;
+import io.mailsync.testkit.postgres.PostgresResource;
+import io.mailsync.testkit.quarkus.ProblemDetailsContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(JwtResource.class)
+class FetcherProblemDetailsIT extends ProblemDetailsContract {
+
+  @Override
+  protected String protectedGetPath() {
+    return "/api/v1/mailboxes";
+  }
+
+  @Override
+  protected String jsonPostPath() {
+    return "/api/v1/mailboxes";
+  }
+}
