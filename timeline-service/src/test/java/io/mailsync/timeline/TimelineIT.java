@@ -47,6 +47,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
@@ -438,6 +440,37 @@ class TimelineIT {
         .post("/api/v1/emails")
         .then()
         .spec(Problems.invalid("mailboxId"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "a(b)@example.com",
+        "a)b@example.com",
+        "a[b]@example.com",
+        "a:b@example.com",
+        "a\\b@example.com",
+        "\"quoted\"@example.com",
+        "ann@[127.0.0.1]",
+        "Ann <ann@example.com>"
+      })
+  void aSendToAnAddressTheSenderWouldRefuseIsAnswered400NamingTheField(String address) {
+    as(tenant)
+        .body(
+            Map.of(
+                "mailboxId",
+                "m",
+                "to",
+                List.of(Map.of("address", "ok@example.com")),
+                "cc",
+                List.of(Map.of("address", address)),
+                "subject",
+                "s",
+                "text",
+                "t"))
+        .post("/api/v1/emails")
+        .then()
+        .spec(Problems.invalid("cc[0].address"));
   }
 
   private RequestSpecification as(String tenantId) {

@@ -1,7 +1,6 @@
 package io.mailsync.contracts.message;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
+import io.mailsync.contracts.DeterministicIds;
 
 /**
  * One copy of an email in one mailbox folder, identified the way IMAP identifies it: the folder's
@@ -11,7 +10,6 @@ public record FetchedCopy(String mailboxId, String folder, long uidValidity, lon
 
   /** A name-based UUID of the copy's identity: re-fetching the copy re-publishes the same id. */
   public String eventId() {
-    String identity = mailboxId + '\u0000' + folder + '\u0000' + uidValidity + '\u0000' + uid;
-    return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
+    return DeterministicIds.of(mailboxId, folder, uidValidity, uid);
   }
 }

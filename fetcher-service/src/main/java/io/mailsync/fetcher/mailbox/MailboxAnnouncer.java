@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.mailbox;
 
+import io.mailsync.contracts.DeterministicIds;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.fetcher.FetcherConfig;
 import io.mailsync.fetcher.credentials.CredentialSeals;
@@ -8,7 +9,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -140,9 +140,6 @@ public class MailboxAnnouncer {
 
   /** Same settings version, same event id: consumers can drop repeats. */
   static String eventId(UUID mailboxId, long configVersion) {
-    return UUID.nameUUIDFromBytes(
-            ("mailbox-configured\u0000" + mailboxId + "\u0000" + configVersion)
-                .getBytes(StandardCharsets.UTF_8))
-        .toString();
+    return DeterministicIds.of("mailbox-configured", mailboxId, configVersion);
   }
 }

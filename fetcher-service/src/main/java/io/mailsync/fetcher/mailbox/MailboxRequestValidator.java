@@ -1,6 +1,7 @@
 package io.mailsync.fetcher.mailbox;
 
 import io.mailsync.fetcher.mailbox.MailboxRequest.ServerSettings;
+import io.mailsync.mail.address.EmailAddressSyntax;
 import io.mailsync.mail.host.MailHostPolicy;
 import io.mailsync.rest.FieldProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Checks a registration request field by field, hosts included (shape, then where they point). */
 @ApplicationScoped
@@ -18,7 +18,6 @@ public class MailboxRequestValidator {
   static final int MAX_FOLDERS = 100;
   static final int MAX_NAME = 1000;
   static final int MAX_PASSWORD = 1024;
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
 
   private final MailHostPolicy hosts;
 
@@ -36,9 +35,7 @@ public class MailboxRequestValidator {
     String email = request.emailAddress();
     if (email == null || email.isBlank()) {
       problems.add(new FieldProblem("emailAddress", "is required"));
-    } else if (email.length() > 320
-        || !EMAIL.matcher(email).matches()
-        || email.chars().anyMatch(Character::isISOControl)) {
+    } else if (EmailAddressSyntax.problem(email).isPresent()) {
       problems.add(
           new FieldProblem("emailAddress", "is not an email address like name@example.com"));
     }

@@ -1,13 +1,12 @@
 package io.mailsync.linker.stream;
 
 import io.mailsync.contracts.ContractRecord;
+import io.mailsync.contracts.DeterministicIds;
 import io.mailsync.contracts.link.MessageLinked;
 import io.mailsync.contracts.link.MessageUnmatched;
 import io.mailsync.contracts.message.MessageFetched;
 import io.mailsync.linker.rules.LinkDecision;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Turns a decision into the event that announces it. The event id is a name-based UUID of the
@@ -47,8 +46,7 @@ final class LinkEvents {
   }
 
   static String id(MessageFetched message, String decisionKind) {
-    String name = "linker" + '\u0000' + decisionKind + '\u0000' + message.id();
-    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    return DeterministicIds.of("linker", decisionKind, message.id());
   }
 
   private LinkEvents() {}

@@ -1,14 +1,13 @@
 package io.mailsync.sender.send;
 
 import io.mailsync.contracts.ContractRecord;
+import io.mailsync.contracts.DeterministicIds;
 import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.send.EmailSendFailed;
 import io.mailsync.contracts.send.EmailSent;
 import io.mailsync.contracts.send.SendEmail;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Builds the outcome event of a settled attempt. Its id is a name-based UUID of the command and the
@@ -58,9 +57,7 @@ public final class Outcomes {
   }
 
   static String id(String commandId, String outcome) {
-    return UUID.nameUUIDFromBytes(
-            ("mailsync/sender/" + commandId + "/" + outcome).getBytes(StandardCharsets.UTF_8))
-        .toString();
+    return DeterministicIds.of("mailsync/sender", commandId, outcome);
   }
 
   private Outcomes() {}

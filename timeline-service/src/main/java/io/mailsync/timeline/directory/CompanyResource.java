@@ -1,6 +1,8 @@
 package io.mailsync.timeline.directory;
 
+import io.mailsync.contracts.directory.FreeMailDomains;
 import io.mailsync.contracts.link.LinkTarget;
+import io.mailsync.mail.address.EmailAddressSyntax;
 import io.mailsync.rest.Caller;
 import io.mailsync.rest.InvalidRequestException;
 import io.mailsync.timeline.entries.TimelinePage;
@@ -32,6 +34,9 @@ import java.util.UUID;
 @Path("/api/v1/companies")
 @Authenticated
 public class CompanyResource {
+
+  /** Free-mail providers: a company is never identified by one of these domains. */
+  private static final FreeMailDomains FREE_MAIL = FreeMailDomains.standard();
 
   private final Caller caller;
   private final TimelineQuery timelines;
@@ -110,12 +115,12 @@ public class CompanyResource {
     Set<String> domains = new LinkedHashSet<>();
     List<String> input = new ArrayList<>(requested);
     for (int i = 0; i < input.size(); i++) {
-      String domain = EmailAddresses.normalizeDomain(input.get(i));
+      String domain = EmailAddressSyntax.normalizeDomain(input.get(i)).orElse(null);
       String field = "emailDomains[" + i + "]";
       if (domain == null) {
         throw new InvalidRequestException(field, "is not a domain name: " + input.get(i));
       }
-      if (EmailAddresses.isFreeMail(domain)) {
+      if (FREE_MAIL.contains(domain)) {
         throw new InvalidRequestException(
             field, "is a free-mail domain (" + domain + ") and cannot identify a company");
       }

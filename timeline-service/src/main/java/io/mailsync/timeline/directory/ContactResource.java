@@ -1,6 +1,7 @@
 package io.mailsync.timeline.directory;
 
 import io.mailsync.contracts.link.LinkTarget;
+import io.mailsync.mail.address.EmailAddressSyntax;
 import io.mailsync.rest.Caller;
 import io.mailsync.rest.ConflictException;
 import io.mailsync.rest.InvalidRequestException;
@@ -55,7 +56,7 @@ public class ContactResource {
   @WithTransaction
   public Uni<Response> create(@Valid @NotNull ContactRequest request) {
     String tenantId = caller.tenantId();
-    String email = EmailAddresses.normalizeAddress(request.email());
+    String email = EmailAddressSyntax.normalize(request.email()).orElse(null);
     if (email == null) {
       throw new InvalidRequestException("email", "is not an email address: " + request.email());
     }

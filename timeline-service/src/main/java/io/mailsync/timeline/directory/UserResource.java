@@ -1,5 +1,6 @@
 package io.mailsync.timeline.directory;
 
+import io.mailsync.mail.address.EmailAddressSyntax;
 import io.mailsync.rest.Caller;
 import io.mailsync.rest.ConflictException;
 import io.mailsync.rest.InvalidRequestException;
@@ -49,7 +50,7 @@ public class UserResource {
   @WithTransaction
   public Uni<Response> create(@Valid @NotNull UserRequest request) {
     String tenantId = caller.tenantId();
-    String email = EmailAddresses.normalizeAddress(request.email());
+    String email = EmailAddressSyntax.normalize(request.email()).orElse(null);
     if (email == null) {
       throw new InvalidRequestException("email", "is not an email address: " + request.email());
     }

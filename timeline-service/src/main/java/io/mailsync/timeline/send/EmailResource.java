@@ -1,7 +1,9 @@
 package io.mailsync.timeline.send;
 
+import io.mailsync.contracts.DeterministicIds;
 import io.mailsync.contracts.send.EmailAddress;
 import io.mailsync.contracts.send.SendEmail;
+import io.mailsync.mail.address.EmailAddressSyntax;
 import io.mailsync.rest.Caller;
 import io.mailsync.rest.InvalidRequestException;
 import io.quarkus.security.Authenticated;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,10 +69,7 @@ public class EmailResource {
     String commandId =
         idempotencyKey == null || idempotencyKey.isBlank()
             ? UUID.randomUUID().toString()
-            : UUID.nameUUIDFromBytes(
-                    (tenantId + '\u0000' + caller.userId() + '\u0000' + idempotencyKey)
-                        .getBytes(StandardCharsets.UTF_8))
-                .toString();
+            : DeterministicIds.of(tenantId, caller.userId(), idempotencyKey);
     SendEmail command =
         new SendEmail(
             commandId,
@@ -100,9 +98,10 @@ public class EmailResource {
     for (int i = 0; i < recipients.size(); i++) {
       Recipient r = recipients.get(i);
       String address = r.address().strip();
-      if (!address.matches("[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+")) {
-        String name = field + "[" + i + "].address";
-        throw new InvalidRequestException(name, "is not an email address: " + r.address());
+      // The syntax the sender checks too: what is accepted here is never refused there.
+      String problem = EmailAddressSyntax.problem(address).orElse(null);
+      if (problem != null) {
+        throw new InvalidRequestException(field + "[" + i + "].address", problem);
       }
       if (r.name() != null && (r.name().contains("\r") || r.name().contains("\n"))) {
         String name = field + "[" + i + "].name";
