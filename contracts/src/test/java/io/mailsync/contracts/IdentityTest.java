@@ -64,21 +64,6 @@ class IdentityTest {
   }
 
   @Test
-  void deadLetterTopicIsNamedAfterTheConsumerGroup() {
-    assertThat(Topics.deadLetter("linker")).isEqualTo("linker.dlq");
-    assertThatThrownBy(() -> Topics.deadLetter("")).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void deploymentTopicsIncludeEveryDeadLetterTopicOnce() {
-    assertThat(Topics.deployment())
-        .containsAll(Topics.ALL)
-        .containsAll(Topics.DIRECTORY)
-        .contains("linker.dlq", "timeline.dlq", "sender.dlq", "fetcher.dlq")
-        .doesNotHaveDuplicates();
-  }
-
-  @Test
   void everyRecordTypeHasOneCloudEventType() {
     for (EventType type : EventType.values()) {
       assertThat(EventType.forCloudEventType(type.cloudEventType())).contains(type);
