@@ -152,6 +152,38 @@ public final class KafkaBroker {
     }
   }
 
+  /**
+   * The command line that runs one of Kafka's command-line tools with the broker's jars, e.g.
+   * {@code org.apache.kafka.tools.TopicCommand} (what {@code kafka-topics.sh} runs), for tests of
+   * scripts written for those tools.
+   */
+  public static List<String> toolCommand(String mainClass) {
+    try {
+      String classpath = classpath();
+      // A class-data archive of the tool's classes, made by its first run, halves later starts.
+      Path archive =
+          Path.of(
+              System.getProperty("java.io.tmpdir"),
+              "mailsync-kafka-tools-"
+                  + Integer.toHexString((classpath + Runtime.version()).hashCode())
+                  + ".jsa");
+      return List.of(
+          javaExecutable(),
+          "-Xmx256m",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:+AutoCreateSharedArchive",
+          "-XX:SharedArchiveFile=" + archive,
+          "-Xlog:cds=off",
+          "-Xlog:cds+dynamic=off",
+          "-cp",
+          classpath,
+          mainClass);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Kafka broker classpath unreadable", e);
+    }
+  }
+
   public Admin admin() {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
