@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.mailsync.contracts.MessageIdentity;
 import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.Topics;
 import io.mailsync.contracts.link.Link;
@@ -363,7 +364,7 @@ class TimelineIT {
         tenant,
         Instant.now().truncatedTo(ChronoUnit.MILLIS),
         copy,
-        MessageKey.of(rfcId, List.of()),
+        MessageKey.of(MessageIdentity.withMessageId(rfcId, "bob@customer.test", sent)),
         rfcId,
         null,
         List.of(),

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.mailsync.contracts.Keys;
+import io.mailsync.contracts.MessageIdentity;
 import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.Topics;
 import io.mailsync.contracts.kafka.CloudEventMetadata;
@@ -98,7 +99,10 @@ class ImapSyncIT {
     assertThat(first.copy().folder()).isEqualTo("INBOX");
     assertThat(first.id()).isEqualTo(first.copy().eventId());
     assertThat(first.rfcMessageId()).isEqualTo(quote.messageId());
-    assertThat(first.messageKey()).isEqualTo(MessageKey.of(quote.messageId(), List.of()));
+    assertThat(first.messageKey())
+        .isEqualTo(
+            MessageKey.of(
+                MessageIdentity.withMessageId(quote.messageId(), "bob@customer.test", sent)));
     assertThat(records.get(0).key()).isEqualTo(Keys.message(tenant, first.messageKey()));
     assertThat(Topic.header(records.get(0), "ce_id")).isEqualTo(first.id());
     assertThat(Topic.header(records.get(0), "ce_type")).isEqualTo("io.mailsync.message.fetched.v1");

@@ -1,13 +1,11 @@
 package io.mailsync.sender.send;
 
 import io.mailsync.contracts.ContractRecord;
-import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.send.EmailSendFailed;
 import io.mailsync.contracts.send.EmailSent;
 import io.mailsync.contracts.send.SendEmail;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,7 +25,7 @@ public final class Outcomes {
               attempt.commandId,
               attempt.mailboxId,
               attempt.rfcMessageId,
-              MessageKey.of(attempt.rfcMessageId, List.of()),
+              attempt.messageKey,
               attempt.sentFolder);
       case FAILED ->
           new EmailSendFailed(
