@@ -39,6 +39,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -288,10 +289,14 @@ class ImapSyncIT {
     return request;
   }
 
-  /** The mailbox's copies on the messages topic, in publication order. */
+  /**
+   * The mailbox's copies on the messages topic in the order a folder is published, by UID (the
+   * topic's partitions keep order per message key only).
+   */
   static List<ConsumerRecord<String, byte[]>> published(String mailboxId) {
     return Topic.readAll(Topics.MESSAGES).stream()
         .filter(r -> mailboxId.equals(Topic.value(r, MessageFetched.class).copy().mailboxId()))
+        .sorted(Comparator.comparingLong(r -> Topic.value(r, MessageFetched.class).copy().uid()))
         .toList();
   }
 
