@@ -44,9 +44,6 @@ public final class Topics {
   public static final List<String> DIRECTORY =
       List.of(DIRECTORY_COMPANIES, DIRECTORY_CONTACTS, DIRECTORY_USERS);
 
-  /** The pipeline's own topics (the directory's and the dead letters aside). */
-  public static final List<String> ALL = List.of(MESSAGES, LINKS, MAILBOXES, SEND_COMMANDS, SENT);
-
   /** The services' consumer groups (and Kafka Streams application ids). */
   public static final List<String> CONSUMER_GROUPS =
       List.of("fetcher", "linker", "timeline", "sender");

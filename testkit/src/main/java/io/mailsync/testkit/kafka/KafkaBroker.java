@@ -40,12 +40,10 @@ public final class KafkaBroker {
 
   private final ChildProcess process;
   private final String bootstrapServers;
-  private final Path directory;
 
-  private KafkaBroker(ChildProcess process, String bootstrapServers, Path directory) {
+  private KafkaBroker(ChildProcess process, String bootstrapServers) {
     this.process = process;
     this.bootstrapServers = bootstrapServers;
-    this.directory = directory;
   }
 
   /** The broker of this test JVM, started on first use and stopped when the JVM exits. */
@@ -87,7 +85,7 @@ public final class KafkaBroker {
               dir.resolve("broker.log"),
               "Kafka Server started");
       broker.awaitReadyLine(STARTUP_TIMEOUT);
-      return new KafkaBroker(broker, "127.0.0.1:" + port, dir);
+      return new KafkaBroker(broker, "127.0.0.1:" + port);
     } catch (IOException e) {
       throw new UncheckedIOException("Kafka test broker could not start", e);
     } catch (InterruptedException e) {
@@ -98,10 +96,6 @@ public final class KafkaBroker {
 
   public String bootstrapServers() {
     return bootstrapServers;
-  }
-
-  public Path directory() {
-    return directory;
   }
 
   public long pid() {
