@@ -4,7 +4,8 @@
 # topics. Topics that exist already are left as they are.
 # Generated from io.mailsync.contracts.Topics, the one place topics are declared: edit the
 # declarations, then rewrite this file with
-#   ./mvnw -o verify -pl e2e -am -DskipITs -Dtest=TopicFilesTest -Dmailsync.write-topic-files=true
+#   ./mvnw -o verify -pl e2e -am -DskipITs -Dtest=TopicFilesTest \
+#     -Dsurefire.failIfNoSpecifiedTests=false -Dmailsync.write-topic-files=true
 # (e2e TopicFilesTest fails while the two disagree).
 #
 # KAFKA_BOOTSTRAP_SERVERS (default kafka:9092), KAFKA_TOPICS (the kafka-topics.sh to run,

@@ -25,7 +25,8 @@ final class TopicFiles {
       """
       # Generated from io.mailsync.contracts.Topics, the one place topics are declared: edit the
       # declarations, then rewrite this file with
-      #   ./mvnw -o verify -pl e2e -am -DskipITs -Dtest=TopicFilesTest -Dmailsync.write-topic-files=true
+      #   ./mvnw -o verify -pl e2e -am -DskipITs -Dtest=TopicFilesTest \\
+      #     -Dsurefire.failIfNoSpecifiedTests=false -Dmailsync.write-topic-files=true
       # (e2e TopicFilesTest fails while the two disagree).
       """;
 
