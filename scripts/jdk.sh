@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by .ci/run and ./mailsync: exports JAVA_HOME pointing at a JDK 25 (the one set, else one
 # under /usr/lib/jvm), or fails saying what to install.
 java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}'; }

@@ -3,40 +3,108 @@ package io.mailsync.contracts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
- * A message's identity within a tenant: its RFC 5322 Message-ID, or, when that header is missing or
- * empty, a SHA-256 over content that is the same in every recipient's copy (sender, recipients,
- * date, subject, body) — never over trace headers such as Received, which differ per mailbox.
+ * A message's identity within a tenant, the same in every recipient's copy of one email and
+ * different for two emails, whoever computes it (the fetcher from a mailbox copy, the sender for
+ * what it sends):
+ *
+ * <ul>
+ *   <li>{@code mid:<Message-ID>#<binding>}: the RFC 5322 Message-ID, bound by 16 hex digits of a
+ *       SHA-256 to its From addresses and Date (to the second), so a second, different mail that
+ *       reuses a Message-ID (broken mailers, templates, forgeries of another sender) is another
+ *       message instead of being merged into the first;
+ *   <li>{@code sha256:<hex>} over the same and everything else that is the same in every copy —
+ *       From, To, Cc, Date, Subject, the text and HTML parts and the list of MIME parts with their
+ *       types and sizes — where the Message-ID is missing, so mails without one that differ only in
+ *       their HTML or an attachment stay apart; and over the Message-ID, From and Date where the id
+ *       is too long for a key.
+ * </ul>
+ *
+ * Addresses count lower-cased and as sets; everything is length-prefixed before hashing so that no
+ * two different inputs run together into one.
  */
 public final class MessageKey {
 
   private static final String MESSAGE_ID_PREFIX = "mid:";
   private static final String CONTENT_HASH_PREFIX = "sha256:";
+  private static final int BINDING_HEX_DIGITS = 16;
 
   /** Longer Message-IDs are hashed: keys must fit database indexes and Kafka keys comfortably. */
   static final int MAX_MESSAGE_ID_BYTES = 200;
 
+  public static String of(MessageIdentity message) {
+    String id = normalizeMessageId(message.messageId());
+    Digest sender = new Digest().addSet(message.from()).add(date(message));
+    if (id.isEmpty()) {
+      return CONTENT_HASH_PREFIX + content(message, sender);
+    }
+    if (id.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_ID_BYTES) {
+      return CONTENT_HASH_PREFIX + new Digest().add("message-id").add(id).add(sender).hex();
+    }
+    String binding = new Digest().add("binding").add(sender).hex();
+    return MESSAGE_ID_PREFIX + id + "#" + binding.substring(0, BINDING_HEX_DIGITS);
+  }
+
+  /**
+   * The key of a message known only by its Message-ID and {@code stableContent} — bound to no
+   * sender or date, so it does not match the key of a readable copy of the same mail.
+   *
+   * @deprecated describe the message with {@link MessageIdentity} and use {@link
+   *     #of(MessageIdentity)}; kept only until its last caller, the IMAP sync's unreadable copies,
+   *     passes the sender and date their envelope has
+   */
+  @Deprecated(forRemoval = true)
   public static String of(String rfcMessageId, List<String> stableContent) {
-    String normalized = normalizeMessageId(rfcMessageId);
-    if (normalized.isEmpty()) {
-      return CONTENT_HASH_PREFIX + sha256(stableContent);
+    if (normalizeMessageId(rfcMessageId).isEmpty()) {
+      Digest digest = new Digest().add("stable-content");
+      stableContent.forEach(digest::add);
+      return CONTENT_HASH_PREFIX + digest.hex();
     }
-    if (normalized.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_ID_BYTES) {
-      // "message-id" as a first part keeps these apart from content hashes of the same text
-      return CONTENT_HASH_PREFIX + sha256(List.of("message-id", normalized));
+    return of(MessageIdentity.withMessageId(rfcMessageId, null, null));
+  }
+
+  private static String content(MessageIdentity message, Digest sender) {
+    Digest digest =
+        new Digest()
+            .add("content")
+            .add(sender)
+            .addSet(message.to())
+            .addSet(message.cc())
+            .add(message.subject())
+            .add(Integer.toString(message.parts().size()));
+    for (MessageIdentity.Part part : message.parts()) {
+      digest
+          .add(Objects.toString(part.contentType(), "").toLowerCase(Locale.ROOT))
+          .add(Long.toString(part.sizeBytes()))
+          .add(part.contentSha256());
     }
-    return MESSAGE_ID_PREFIX + normalized;
+    return digest.hex();
+  }
+
+  /** To the second: the Date header has no finer resolution, however a producer holds it. */
+  private static String date(MessageIdentity message) {
+    if (message.date() != null) {
+      return "epoch-second:" + message.date().getEpochSecond();
+    }
+    if (message.rawDate() != null && !message.rawDate().isBlank()) {
+      return "as-written:" + message.rawDate().strip().replaceAll("\\s+", " ");
+    }
+    return "";
   }
 
   /**
    * Strips surrounding whitespace and angle brackets ({@code " <a@b> "} → {@code a@b}) and control
    * characters, which no valid Message-ID contains and databases refuse (NUL).
    */
-  public static String normalizeMessageId(String rfcMessageId) {
+  private static String normalizeMessageId(String rfcMessageId) {
     if (rfcMessageId == null) {
       return "";
     }
@@ -47,19 +115,47 @@ public final class MessageKey {
     return id;
   }
 
-  private static String sha256(List<String> parts) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part : parts) {
-        // Length-prefix each part so ("ab","c") and ("a","bc") hash differently.
-        byte[] bytes = Objects.toString(part, "").getBytes(StandardCharsets.UTF_8);
-        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        digest.update((byte) ':');
-        digest.update(bytes);
+  /** SHA-256 over length-prefixed parts, so ("ab","c") and ("a","bc") hash differently. */
+  private static final class Digest {
+
+    private final List<String> parts = new ArrayList<>();
+
+    Digest add(String part) {
+      parts.add(Objects.toString(part, ""));
+      return this;
+    }
+
+    Digest add(Digest other) {
+      parts.addAll(other.parts);
+      return this;
+    }
+
+    /** Addresses as a set: lower-cased, sorted, without repeats, preceded by their count. */
+    Digest addSet(Collection<String> addresses) {
+      TreeSet<String> set = new TreeSet<>();
+      for (String address : addresses) {
+        if (address != null && !address.isBlank()) {
+          set.add(address.strip().toLowerCase(Locale.ROOT));
+        }
       }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JDK", e);
+      add(Integer.toString(set.size()));
+      set.forEach(this::add);
+      return this;
+    }
+
+    String hex() {
+      try {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        for (String part : parts) {
+          byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+          digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+          digest.update((byte) ':');
+          digest.update(bytes);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required of every JDK", e);
+      }
     }
   }
 

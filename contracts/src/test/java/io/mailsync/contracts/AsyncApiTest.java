@@ -36,21 +36,39 @@ class AsyncApiTest {
     List<String> addresses = new ArrayList<>();
     asyncApi.path("channels").forEach(c -> addresses.add(c.path("address").asText()));
 
-    List<String> expected = new ArrayList<>(Topics.ALL);
-    expected.addAll(Topics.DIRECTORY);
+    // dead-letter topics carry other topics' records, described with those
+    List<String> expected =
+        Topics.declarations().stream()
+            .filter(topic -> !Topics.Declared.DEAD_LETTERS.contains(topic))
+            .map(TopicDeclaration::name)
+            .toList();
     assertThat(addresses).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test
-  void compactedTopicsAreDeclaredCompacted() {
+  void eachChannelStatesItsTopicsDeclaredPartitionsPolicyAndRetention() {
     asyncApi
         .path("channels")
         .forEach(
             channel -> {
-              String policy =
-                  channel.at("/bindings/kafka/topicConfiguration/cleanup.policy/0").asText();
-              boolean compacted = Topics.COMPACTED.contains(channel.path("address").asText());
-              assertThat(policy).isEqualTo(compacted ? "compact" : "delete");
+              String address = channel.path("address").asText();
+              TopicDeclaration declared =
+                  Topics.declaration(address)
+                      .orElseThrow(() -> new AssertionError(address + " is not declared"));
+              JsonNode kafka = channel.at("/bindings/kafka");
+              JsonNode configuration = kafka.path("topicConfiguration");
+
+              assertThat(kafka.path("topic").asText()).isEqualTo(address);
+              assertThat(kafka.path("partitions").asInt())
+                  .as("%s partitions", address)
+                  .isEqualTo(declared.partitions());
+              assertThat(configuration.path("cleanup.policy").get(0).asText())
+                  .as("%s cleanup.policy", address)
+                  .isEqualTo(declared.cleanupPolicy().config());
+              String retention = declared.compacted() ? "delete.retention.ms" : "retention.ms";
+              assertThat(configuration.path(retention).asLong())
+                  .as("%s %s", address, retention)
+                  .isEqualTo(declared.retention().toMillis());
             });
   }
 

@@ -28,7 +28,12 @@ final class ContractSamples {
 
   static final String TENANT = "tenant-acme";
   static final Instant NOW = Instant.parse("2026-11-23T09:15:30.123Z");
-  static final String MESSAGE_KEY = MessageKey.of("<CAF1x@mail.example.com>", List.of());
+  static final String MESSAGE_KEY =
+      MessageKey.of(
+          MessageIdentity.withMessageId(
+              "<CAF1x@mail.example.com>",
+              "bob@customer.test",
+              Instant.parse("2026-11-23T09:14:02Z")));
 
   static ContractRecord sample(EventType type) {
     return switch (type) {
@@ -95,7 +100,9 @@ final class ContractSamples {
               "7a1f2c3d-0000-4000-8000-000000000005",
               "mailbox-1",
               "<mailsync.7a1f2c3d@acme.test>",
-              MessageKey.of("<mailsync.7a1f2c3d@acme.test>", List.of()),
+              MessageKey.of(
+                  MessageIdentity.withMessageId(
+                      "<mailsync.7a1f2c3d@acme.test>", "ann@acme.test", NOW)),
               "Sent");
       case EMAIL_SEND_FAILED ->
           new EmailSendFailed(

@@ -4,44 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailsync.contracts.message.FetchedCopy;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IdentityTest {
-
-  @Test
-  void messageKeyUsesTheMessageIdWithoutBrackets() {
-    assertThat(MessageKey.of("  <abc@example.com> ", List.of("ignored")))
-        .isEqualTo("mid:abc@example.com");
-  }
-
-  @Test
-  void messageKeyFallsBackToAStableContentHash() {
-    List<String> content = List.of("bob@customer.test", "ann@acme.test", "Quote", "Hello");
-
-    String key = MessageKey.of(null, content);
-
-    assertThat(key).matches("sha256:[0-9a-f]{64}");
-    assertThat(MessageKey.of("  ", content)).isEqualTo(key);
-    assertThat(MessageKey.of("<>", content)).isEqualTo(key);
-    assertThat(MessageKey.of(null, List.of("bob@customer.test", "ann@acme.test", "Quote", "Bye")))
-        .isNotEqualTo(key);
-  }
-
-  @Test
-  void overlongMessageIdsAreHashedAndControlCharactersDropped() {
-    String longId = "<" + "x".repeat(300) + "@example.com>";
-
-    assertThat(MessageKey.of(longId, List.of())).matches("sha256:[0-9a-f]{64}");
-    assertThat(MessageKey.of(longId, List.of())).isEqualTo(MessageKey.of(longId, List.of("other")));
-    assertThat(MessageKey.of("<a\u0000b@example.com>", List.of())).isEqualTo("mid:ab@example.com");
-  }
-
-  @Test
-  void contentHashSeparatesItsParts() {
-    assertThat(MessageKey.of(null, List.of("ab", "c")))
-        .isNotEqualTo(MessageKey.of(null, List.of("a", "bc")));
-  }
 
   @Test
   void fetchedCopyIdIsDeterministicAndDistinguishesEveryPart() {
@@ -61,21 +26,6 @@ class IdentityTest {
     assertThat(Keys.mailbox("t1", "m1")).isEqualTo("t1/m1");
     assertThatThrownBy(() -> Keys.mailbox(" ", "m1")).hasMessageContaining("tenantId");
     assertThatThrownBy(() -> Keys.message("t1", null)).hasMessageContaining("id");
-  }
-
-  @Test
-  void deadLetterTopicIsNamedAfterTheConsumerGroup() {
-    assertThat(Topics.deadLetter("linker")).isEqualTo("linker.dlq");
-    assertThatThrownBy(() -> Topics.deadLetter("")).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void deploymentTopicsIncludeEveryDeadLetterTopicOnce() {
-    assertThat(Topics.deployment())
-        .containsAll(Topics.ALL)
-        .containsAll(Topics.DIRECTORY)
-        .contains("linker.dlq", "timeline.dlq", "sender.dlq", "fetcher.dlq")
-        .doesNotHaveDuplicates();
   }
 
   @Test

@@ -18,13 +18,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * docker-compose.yml can't run here (no Docker daemon), so this keeps it honest against the
- * services' own configuration: published ports, variables that name real settings, and every secret
- * a service needs in production.
+ * services' own configuration: published ports, variables that name real settings, every secret a
+ * service needs in production, and topics created from their declarations before anyone uses them.
  */
 class DockerComposeTest {
 
@@ -96,6 +97,40 @@ class DockerComposeTest {
             "QUARKUS_DATASOURCE_REACTIVE_URL",
             "QUARKUS_DATASOURCE_JDBC_URL",
             "KAFKA_BOOTSTRAP_SERVERS");
+  }
+
+  @Test
+  void brokerCreatesNoTopicByItself() {
+    assertThat(services.at("/kafka/environment/KAFKA_AUTO_CREATE_TOPICS_ENABLE").asText())
+        .isEqualTo("false");
+  }
+
+  @Test
+  void topicInitRunsTheGeneratedScriptOnceTheBrokerIsUp() {
+    JsonNode init = services.path("topic-init");
+
+    assertThat(init.path("image").asText())
+        .isEqualTo(services.path("kafka").path("image").asText());
+    assertThat(init.at("/depends_on/kafka/condition").asText()).isEqualTo("service_healthy");
+    assertThat(init.path("volumes").get(0).asText())
+        .isEqualTo("./" + TopicFiles.SCRIPT + ":/config/create-topics.sh:ro");
+    assertThat(init.path("entrypoint").toString())
+        .isEqualTo("[\"/bin/sh\",\"/config/create-topics.sh\"]");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "timeline-service",
+        "fetcher-service",
+        "linker-service",
+        "sender-service",
+        "connect"
+      })
+  void everyKafkaClientStartsOnceTheTopicsExist(String service) {
+    assertThat(services.path(service).at("/depends_on/topic-init/condition").asText())
+        .as("%s waits for topic-init", service)
+        .isEqualTo("service_completed_successfully");
   }
 
   private static Set<String> variables(String service) {

@@ -20,10 +20,12 @@ import io.mailsync.testkit.postgres.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +61,7 @@ class WalkingSkeletonIT {
   @BeforeAll
   void startStack() throws Exception {
     KafkaBroker kafka = KafkaBroker.shared();
-    kafka.createTopics(Topics.deployment(), Topics.COMPACTED);
+    kafka.createMailsyncTopics();
     database = PostgresServer.shared().createDatabase("e2e");
     GreenMailServer mail = GreenMailServer.shared();
     ann = mail.createAccount("ann-" + tenant + "@acme.test", "ann-secret");
@@ -207,15 +209,16 @@ class WalkingSkeletonIT {
     }
   }
 
+  /** Records on the topic so far: the sum of its partitions' end offsets. */
   private long endOffset(String topic) throws Exception {
     try (Admin admin = KafkaBroker.shared().admin()) {
-      TopicPartition partition = new TopicPartition(topic, 0);
-      return admin
-          .listOffsets(Map.of(partition, OffsetSpec.latest()))
-          .all()
-          .get()
-          .get(partition)
-          .offset();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+          .map(p -> new TopicPartition(topic, p.partition()))
+          .forEach(p -> latest.put(p, OffsetSpec.latest()));
+      return admin.listOffsets(latest).all().get().values().stream()
+          .mapToLong(ListOffsetsResultInfo::offset)
+          .sum();
     }
   }
 }

@@ -3,6 +3,7 @@ package io.mailsync.linker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailsync.contracts.EventJson;
+import io.mailsync.contracts.MessageIdentity;
 import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.message.FetchedCopy;
 import io.mailsync.contracts.message.MessageBody;
@@ -35,7 +36,11 @@ public final class Fixtures {
         tenant,
         receivedAt.plusSeconds(5),
         copy,
-        MessageKey.of(rfcMessageId, List.of()),
+        MessageKey.of(
+            MessageIdentity.withMessageId(
+                rfcMessageId,
+                addresses.length == 0 ? null : addresses[0],
+                receivedAt.minusSeconds(2))),
         rfcMessageId,
         null,
         List.of(),

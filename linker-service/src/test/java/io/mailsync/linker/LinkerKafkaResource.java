@@ -1,8 +1,5 @@
 package io.mailsync.linker;
 
-import io.mailsync.contracts.Topics;
-import io.mailsync.linker.stream.LinkerTopology;
-import io.mailsync.testkit.kafka.KafkaBroker;
 import io.mailsync.testkit.kafka.KafkaResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The test JVM's real broker with every Mailsync topic plus the linker's dead-letter topic, a fresh
+ * The test JVM's real broker with every declared Mailsync topic (dead letters included), a fresh
  * Kafka Streams state directory (state left by an earlier run against another broker would not
  * match), and a short grace period so that unmatched decisions arrive within a test's wait.
  */
@@ -25,7 +22,6 @@ public class LinkerKafkaResource extends KafkaResource {
   @Override
   public Map<String, String> start() {
     Map<String, String> config = new HashMap<>(super.start());
-    KafkaBroker.shared().createTopics(Topics.deadLetter(LinkerTopology.APPLICATION_ID));
     try {
       stateDir = Files.createTempDirectory("linker-streams-");
     } catch (IOException e) {

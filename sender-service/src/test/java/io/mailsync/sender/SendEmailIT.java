@@ -3,6 +3,7 @@ package io.mailsync.sender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.contracts.Keys;
+import io.mailsync.contracts.MessageIdentity;
 import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.Topics;
 import io.mailsync.contracts.mailbox.MailServer;
@@ -72,7 +73,6 @@ class SendEmailIT {
     assertThat(sent.tenantId()).isEqualTo(tenant);
     assertThat(sent.mailboxId()).isEqualTo(mailboxId);
     assertThat(sent.rfcMessageId()).isEqualTo(messageId);
-    assertThat(sent.messageKey()).isEqualTo(MessageKey.of(messageId, List.of()));
     assertThat(sent.sentFolder()).isEqualTo("Sent");
 
     assertThat(inbox(customer)).extracting(FetchedMail::messageId).containsExactly(messageId);
@@ -88,6 +88,12 @@ class SendEmailIT {
                 assertThat(copy.messageId()).isEqualTo(messageId);
                 assertThat(copy.subject()).isEqualTo("Quote 42");
                 assertThat(copy.seen()).isTrue();
+                // the key the fetcher computes when it syncs this copy from Sent
+                assertThat(sent.messageKey())
+                    .isEqualTo(
+                        MessageKey.of(
+                            MessageIdentity.withMessageId(
+                                messageId, sender.email(), copy.sentAt())));
               });
     }
 

@@ -2,6 +2,8 @@ package io.mailsync.sender;
 
 import static org.awaitility.Awaitility.await;
 
+import io.mailsync.contracts.MessageIdentity;
+import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.Topics;
 import io.mailsync.contracts.mailbox.CredentialSeal;
 import io.mailsync.contracts.mailbox.MailServer;
@@ -97,14 +99,17 @@ final class TestMailboxes {
     try (Connection db = connect();
         PreparedStatement insert =
             db.prepareStatement(
-                "INSERT INTO sender.send_attempt"
-                    + " (command_id, tenant_id, mailbox_id, state, rfc_message_id, created_at)"
-                    + " VALUES (?, ?, ?, 'PENDING', ?, ?)")) {
+                "INSERT INTO sender.send_attempt (command_id, tenant_id, mailbox_id, state,"
+                    + " rfc_message_id, message_key, created_at)"
+                    + " VALUES (?, ?, ?, 'PENDING', ?, ?, ?)")) {
+      Instant createdAt = Instant.now().minus(1, ChronoUnit.HOURS);
       insert.setString(1, command.id());
       insert.setString(2, command.tenantId());
       insert.setString(3, command.mailboxId());
       insert.setString(4, rfcMessageId);
-      insert.setTimestamp(5, Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)));
+      insert.setString(
+          5, MessageKey.of(MessageIdentity.withMessageId(rfcMessageId, null, createdAt)));
+      insert.setTimestamp(6, Timestamp.from(createdAt));
       insert.executeUpdate();
     }
   }

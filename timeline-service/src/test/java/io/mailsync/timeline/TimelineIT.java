@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailsync.contracts.MessageIdentity;
 import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.Topics;
 import io.mailsync.contracts.link.Link;
@@ -498,7 +499,7 @@ class TimelineIT {
         tenant,
         Instant.now().truncatedTo(ChronoUnit.MILLIS),
         copy,
-        MessageKey.of(rfcId, List.of()),
+        MessageKey.of(MessageIdentity.withMessageId(rfcId, "bob@customer.test", sent)),
         rfcId,
         null,
         List.of(),

@@ -1,6 +1,5 @@
 package io.mailsync.e2e.stack;
 
-import io.mailsync.contracts.Topics;
 import io.mailsync.testkit.auth.TestJwt;
 import io.mailsync.testkit.kafka.KafkaBroker;
 import io.mailsync.testkit.mail.GreenMailServer;
@@ -82,7 +81,7 @@ public final class LocalRun {
     say("starting Kafka on 127.0.0.1:" + kafkaPort);
     KafkaBroker kafka = KafkaBroker.start(kafkaPort);
     toStop.add(kafka::stop);
-    kafka.createTopics(Topics.deployment(), Topics.COMPACTED);
+    kafka.createMailsyncTopics();
 
     PostgresServer postgres = PostgresServer.shared();
     say(

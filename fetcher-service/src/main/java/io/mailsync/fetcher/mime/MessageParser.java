@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.mime;
 
+import io.mailsync.contracts.MessageIdentity;
 import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.message.AttachmentMetadata;
 import io.mailsync.contracts.message.MessageBody;
@@ -13,13 +14,15 @@ import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
@@ -170,6 +173,65 @@ public final class MessageParser {
     }
   }
 
+  /**
+   * A part's decoded content as the collector reads it: counts every byte and, for text and HTML
+   * parts, digests them, so the message key covers whole parts whatever the body cap kept.
+   */
+  private static final class PartContent extends FilterInputStream {
+
+    private final MessageDigest digest;
+    private long size;
+
+    PartContent(InputStream decoded, boolean digested) {
+      super(decoded);
+      this.digest = digested ? sha256() : null;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        size++;
+        if (digest != null) {
+          digest.update((byte) b);
+        }
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int off, int len) throws IOException {
+      int n = super.read(buffer, off, len);
+      if (n > 0) {
+        size += n;
+        if (digest != null) {
+          digest.update(buffer, off, n);
+        }
+      }
+      return n;
+    }
+
+    /** Reads what the collector left unread; the part's whole decoded size. */
+    long drain() throws IOException {
+      transferTo(OutputStream.nullOutputStream());
+      return size;
+    }
+
+    MessageIdentity.Part identityPart(String mimeType) throws IOException {
+      drain();
+      return new MessageIdentity.Part(
+          mimeType, size, digest == null ? null : HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static MessageDigest sha256() {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required of every JDK", e);
+      }
+    }
+  }
+
   private static final class Collector extends AbstractContentHandler {
 
     final List<Field> topFields = new ArrayList<>();
@@ -186,6 +248,9 @@ public final class MessageParser {
     private StringBuilder html;
     private boolean htmlTruncated;
     private final List<AttachmentMetadata> attachments = new ArrayList<>();
+
+    /** Every leaf part by type, decoded size and (text and HTML) content digest, for the key. */
+    private final List<MessageIdentity.Part> identityParts = new ArrayList<>();
 
     Collector(int cap) {
       this.cap = cap;
@@ -242,28 +307,43 @@ public final class MessageParser {
               : descriptor.getContentDispositionType().toLowerCase(Locale.ROOT);
       String filename = filename(descriptor);
       boolean attached = "attachment".equals(disposition) || filename != null;
-      if (!attached && mimeType.equals("text/plain") && (text == null || text.length() < cap)) {
-        if (text == null) {
-          text = new StringBuilder();
+      boolean bodyText =
+          !attached && (mimeType.equals("text/plain") || mimeType.equals("text/html"));
+      PartContent content = new PartContent(decoded, bodyText);
+      if (!bodyText || !readBody(mimeType, descriptor.getCharset(), content)) {
+        long size = content.drain();
+        String contentId = contentId(descriptor.getContentId());
+        boolean inline = "inline".equals(disposition) || (disposition == null && contentId != null);
+        attachments.add(new AttachmentMetadata(path, filename, mimeType, size, contentId, inline));
+      }
+      identityParts.add(content.identityPart(mimeType));
+    }
+
+    /**
+     * Reads a text or HTML part into the body, up to the cap; false when it is not the body (an
+     * HTML part after the first, listed as an attachment).
+     */
+    private boolean readBody(String mimeType, String charset, InputStream content)
+        throws IOException {
+      if (mimeType.equals("text/plain")) {
+        if (text != null && text.length() >= cap) {
+          textTruncated = true; // more plain text than the cap allows
         } else {
-          text.append('\n');
+          if (text == null) {
+            text = new StringBuilder();
+          } else {
+            text.append('\n');
+          }
+          textTruncated |= readCapped(content, charset, text);
         }
-        textTruncated |= readCapped(decoded, descriptor.getCharset(), text);
-        return;
+        return true;
       }
-      if (!attached && mimeType.equals("text/html") && html == null) {
+      if (html == null) {
         html = new StringBuilder();
-        htmlTruncated = readCapped(decoded, descriptor.getCharset(), html);
-        return;
+        htmlTruncated = readCapped(content, charset, html);
+        return true;
       }
-      if (!attached && mimeType.equals("text/plain")) {
-        textTruncated = true; // more plain text than the cap allows
-        return;
-      }
-      long size = decoded.transferTo(OutputStream.nullOutputStream());
-      String contentId = contentId(descriptor.getContentId());
-      boolean inline = "inline".equals(disposition) || (disposition == null && contentId != null);
-      attachments.add(new AttachmentMetadata(path, filename, mimeType, size, contentId, inline));
+      return false;
     }
 
     /** Appends decoded text to {@code target} up to the cap; true when the cap cut it. */
@@ -301,13 +381,15 @@ public final class MessageParser {
       String messageId = withoutNul(headers.messageId());
       String messageKey =
           MessageKey.of(
-              messageId,
-              List.of(
+              new MessageIdentity(
+                  messageId,
                   addresses(participants, Participant.Role.FROM),
                   addresses(participants, Participant.Role.TO),
-                  sentAt != null ? sentAt.toString() : String.valueOf(headers.rawDate()),
-                  String.valueOf(subject),
-                  String.valueOf(bodyText)));
+                  addresses(participants, Participant.Role.CC),
+                  sentAt,
+                  headers.rawDate(),
+                  subject,
+                  identityParts));
       return new ParsedMessage(
           messageKey,
           messageId,
@@ -340,11 +422,8 @@ public final class MessageParser {
       return value == null || value.indexOf('\0') < 0 ? value : value.replace("\0", "");
     }
 
-    private static String addresses(List<Participant> participants, Participant.Role role) {
-      return participants.stream()
-          .filter(p -> p.role() == role)
-          .map(p -> p.address().toLowerCase(Locale.ROOT))
-          .collect(Collectors.joining(","));
+    private static List<String> addresses(List<Participant> participants, Participant.Role role) {
+      return participants.stream().filter(p -> p.role() == role).map(Participant::address).toList();
     }
 
     private static String filename(MaximalBodyDescriptor descriptor) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.mailsync.contracts.Keys;
+import io.mailsync.contracts.MessageIdentity;
 import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.Topics;
 import io.mailsync.contracts.kafka.CloudEventMetadata;
@@ -39,6 +40,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +99,10 @@ class ImapSyncIT {
     assertThat(first.copy().folder()).isEqualTo("INBOX");
     assertThat(first.id()).isEqualTo(first.copy().eventId());
     assertThat(first.rfcMessageId()).isEqualTo(quote.messageId());
-    assertThat(first.messageKey()).isEqualTo(MessageKey.of(quote.messageId(), List.of()));
+    assertThat(first.messageKey())
+        .isEqualTo(
+            MessageKey.of(
+                MessageIdentity.withMessageId(quote.messageId(), "bob@customer.test", sent)));
     assertThat(records.get(0).key()).isEqualTo(Keys.message(tenant, first.messageKey()));
     assertThat(Topic.header(records.get(0), "ce_id")).isEqualTo(first.id());
     assertThat(Topic.header(records.get(0), "ce_type")).isEqualTo("io.mailsync.message.fetched.v1");
@@ -286,10 +291,14 @@ class ImapSyncIT {
     return request;
   }
 
-  /** The mailbox's copies on the messages topic, in publication order. */
+  /**
+   * The mailbox's copies on the messages topic in the order a folder is published, by UID (the
+   * topic's partitions keep order per message key only).
+   */
   static List<ConsumerRecord<String, byte[]>> published(String mailboxId) {
     return Topic.readAll(Topics.MESSAGES).stream()
         .filter(r -> mailboxId.equals(Topic.value(r, MessageFetched.class).copy().mailboxId()))
+        .sorted(Comparator.comparingLong(r -> Topic.value(r, MessageFetched.class).copy().uid()))
         .toList();
   }
 

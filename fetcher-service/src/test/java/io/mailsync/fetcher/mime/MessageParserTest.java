@@ -3,6 +3,7 @@ package io.mailsync.fetcher.mime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mailsync.contracts.MessageIdentity;
 import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.message.AttachmentMetadata;
 import io.mailsync.contracts.message.Participant;
@@ -58,7 +59,15 @@ class MessageParserTest {
 
     assertThat(m.parseError()).isNull();
     assertThat(m.rfcMessageId()).isEqualTo("<quote-7@customer.test>");
-    assertThat(m.messageKey()).isEqualTo("mid:quote-7@customer.test");
+    // what the sender computes for the mail it sent: Message-ID, From and Date
+    assertThat(m.messageKey())
+        .isEqualTo(
+            MessageKey.of(
+                MessageIdentity.withMessageId(
+                    "<quote-7@customer.test>",
+                    "bob@customer.test",
+                    Instant.parse("2025-03-04T09:15:30Z"))))
+        .startsWith("mid:quote-7@customer.test#");
     assertThat(m.sentAt()).isEqualTo(Instant.parse("2025-03-04T09:15:30Z"));
     assertThat(m.subject()).isEqualTo("Quote for 100 units");
     assertThat(m.inReplyTo()).isEqualTo("<quote-6@crm.test>");
@@ -205,8 +214,106 @@ class MessageParserTest {
     assertThat(otherBody.messageKey()).startsWith("sha256:").isNotEqualTo(first.messageKey());
     assertThat(parse("Message-ID:   \n" + message).messageKey()).isEqualTo(first.messageKey());
     assertThat(first.messageKey())
-        .isNotEqualTo(MessageKey.of(null, List.of()))
-        .as("the hash covers content");
+        .as("the hash covers content, not only the headers")
+        .isNotEqualTo(
+            MessageKey.of(
+                new MessageIdentity(
+                    null,
+                    List.of("bob@customer.test"),
+                    List.of("alice@crm.test"),
+                    List.of(),
+                    first.sentAt(),
+                    null,
+                    "No id",
+                    List.of())));
+  }
+
+  @Test
+  void aDifferentMailReusingAMessageIdGetsAnotherKey() throws Exception {
+    String message =
+        """
+        Message-ID: <reused@mailer.test>
+        From: bob@customer.test
+        Date: Tue, 04 Mar 2025 10:15:30 +0100
+        Subject: Quote
+
+        Hello.
+        """;
+    ParsedMessage original = parse(message);
+    ParsedMessage copyElsewhere = parse("Received: from c by d; Wed, 5 Mar 2025\n" + message);
+
+    assertThat(copyElsewhere.messageKey()).isEqualTo(original.messageKey());
+    assertThat(parse(message.replace("bob@", "eve@")).messageKey())
+        .isNotEqualTo(original.messageKey());
+    assertThat(parse(message.replace("10:15:30", "11:15:30")).messageKey())
+        .isNotEqualTo(original.messageKey());
+  }
+
+  @Test
+  void mailsWithoutAMessageIdThatDifferOnlyInHtmlOrAttachmentsGetDifferentKeys() throws Exception {
+    String template =
+        """
+        From: bob@customer.test
+        To: alice@crm.test
+        Date: Tue, 04 Mar 2025 10:15:30 +0100
+        Subject: No id
+        Content-Type: multipart/mixed; boundary="m"
+
+        --m
+        Content-Type: multipart/alternative; boundary="a"
+
+        --a
+        Content-Type: text/plain
+
+        Same text.
+        --a
+        Content-Type: text/html
+
+        <p>HTML</p>
+        --a--
+        --m
+        Content-Type: application/pdf; name="offer.pdf"
+        Content-Transfer-Encoding: base64
+
+        ATTACHMENT
+        --m--
+        """;
+    String pdf = base64Lines("%PDF-1.4 offer".getBytes(StandardCharsets.US_ASCII));
+    String key = parse(template.replace("ATTACHMENT", pdf)).messageKey();
+
+    assertThat(key).startsWith("sha256:");
+    assertThat(parse(template.replace("ATTACHMENT", pdf)).messageKey()).isEqualTo(key);
+    assertThat(
+            List.of(
+                template.replace("<p>HTML</p>", "<p>Other HTML</p>").replace("ATTACHMENT", pdf),
+                template.replace(
+                    "ATTACHMENT",
+                    base64Lines("%PDF-1.4 other offer".getBytes(StandardCharsets.US_ASCII))),
+                template.replace("application/pdf", "image/png").replace("ATTACHMENT", pdf)))
+        .extracting(variant -> parse(variant).messageKey())
+        .doesNotContain(key)
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void theContentHashCoversWholePartsWhateverTheBodyCapKept() throws Exception {
+    MessageParser small = new MessageParser(10);
+    String message =
+        """
+        From: bob@customer.test
+        Subject: Long
+
+        The first ten characters agree, what follows does not.
+        """;
+
+    ParsedMessage first = small.parse(stream(message));
+    ParsedMessage second = small.parse(stream(message.replace("does not", "differs")));
+
+    assertThat(first.body().text()).isEqualTo(second.body().text());
+    assertThat(first.messageKey()).isNotEqualTo(second.messageKey());
+    assertThat(parser.parse(stream(message)).messageKey())
+        .as("the same key whatever a fetcher's cap")
+        .isEqualTo(first.messageKey());
   }
 
   @Test
@@ -275,7 +382,10 @@ class MessageParserTest {
 
     assertThat(m.parseError()).contains("closing boundary");
     assertThat(m.subject()).isEqualTo("Cut off");
-    assertThat(m.messageKey()).isEqualTo("mid:cut@customer.test");
+    assertThat(m.messageKey())
+        .isEqualTo(
+            MessageKey.of(
+                MessageIdentity.withMessageId("<cut@customer.test>", "bob@customer.test", null)));
     assertThat(m.body().text()).isEqualTo("The first part arrived.");
     assertThat(m.attachments()).extracting(AttachmentMetadata::partPath).containsExactly("2");
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.contracts.EventJson;
 import io.mailsync.contracts.Keys;
+import io.mailsync.contracts.MessageIdentity;
 import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.Topics;
 import io.mailsync.contracts.message.FetchedCopy;
@@ -45,8 +46,10 @@ class MessagePublisherIT {
   void publishesWithBinaryCloudEventHeadersTenantAndKey() throws Exception {
     String tenant = "tenant-" + UUID.randomUUID();
     FetchedCopy copy = new FetchedCopy("mailbox-1", "INBOX", 17, 4711);
-    String messageKey = MessageKey.of("<quote-1@customer.test>", List.of());
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    String messageKey =
+        MessageKey.of(
+            MessageIdentity.withMessageId("<quote-1@customer.test>", "bob@customer.test", now));
     MessageFetched event =
         new MessageFetched(
             copy.eventId(),

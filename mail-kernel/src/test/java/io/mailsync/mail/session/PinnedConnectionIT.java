@@ -7,6 +7,7 @@ import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.mail.host.MailHostPolicy;
 import io.mailsync.mail.host.VettedServer;
 import io.mailsync.testkit.mail.GreenMailServer;
+import io.mailsync.testkit.mail.ImapClient;
 import io.mailsync.testkit.mail.MailAccount;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -120,7 +121,11 @@ class PinnedConnectionIT {
         .toCompletableFuture()
         .get(20, TimeUnit.SECONDS);
 
-    assertThat(greenMail.awaitReceived(1, 10_000)).isTrue();
+    try (ImapClient inbox = ImapClient.connect(account)) {
+      assertThat(inbox.read("INBOX"))
+          .extracting(ImapClient.FetchedMail::subject)
+          .containsExactly("pinned");
+    }
     client.close();
   }
 

@@ -2,12 +2,10 @@ package io.mailsync.sender.send;
 
 import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.DeterministicIds;
-import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.send.EmailSendFailed;
 import io.mailsync.contracts.send.EmailSent;
 import io.mailsync.contracts.send.SendEmail;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Builds the outcome event of a settled attempt. Its id is a name-based UUID of the command and the
@@ -26,7 +24,7 @@ public final class Outcomes {
               attempt.commandId,
               attempt.mailboxId,
               attempt.rfcMessageId,
-              MessageKey.of(attempt.rfcMessageId, List.of()),
+              attempt.messageKey,
               attempt.sentFolder);
       case FAILED ->
           new EmailSendFailed(

@@ -39,6 +39,10 @@ public class SendAttempt extends PanacheEntityBase {
   @Column(name = "rfc_message_id")
   public String rfcMessageId;
 
+  /** The sent mail's message key: its Message-ID bound to the From and Date it was sent with. */
+  @Column(name = "message_key")
+  public String messageKey;
+
   @Column(name = "sent_folder")
   public String sentFolder;
 

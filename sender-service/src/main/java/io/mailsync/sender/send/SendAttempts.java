@@ -18,10 +18,10 @@ public class SendAttempts {
   // {h-schema} is Hibernate's placeholder for the default schema; native SQL is not qualified.
   private static final String INSERT =
       """
-      INSERT INTO {h-schema}send_attempt (command_id, tenant_id, mailbox_id, state, rfc_message_id, reason,
-          permanent, created_at, completed_at)
-      VALUES (:commandId, :tenant, :mailbox, :state, :messageId, :reason, :permanent, :createdAt,
-          :completedAt)
+      INSERT INTO {h-schema}send_attempt (command_id, tenant_id, mailbox_id, state, rfc_message_id,
+          message_key, reason, permanent, created_at, completed_at)
+      VALUES (:commandId, :tenant, :mailbox, :state, :messageId, :messageKey, :reason, :permanent,
+          :createdAt, :completedAt)
       ON CONFLICT (command_id) DO NOTHING
       """;
 
@@ -45,15 +45,17 @@ public class SendAttempts {
     return Panache.withSession(() -> SendAttempt.<SendAttempt>findById(commandId));
   }
 
-  /** Records the command as PENDING unless it is known already. */
-  public Uni<Claim> claim(SendEmail command, String rfcMessageId, Instant createdAt) {
-    return insert(command, SendAttempt.State.PENDING, rfcMessageId, null, false, createdAt, null);
+  /** Records the command as PENDING, with the mail it is to send, unless it is known already. */
+  public Uni<Claim> claim(
+      SendEmail command, String rfcMessageId, String messageKey, Instant createdAt) {
+    return insert(
+        command, SendAttempt.State.PENDING, rfcMessageId, messageKey, null, false, createdAt, null);
   }
 
   /** Records a command that fails before anything is sent, unless it is known already. */
   public Uni<SendAttempt> rejected(SendEmail command, String reason, boolean permanent) {
     Instant now = now();
-    return insert(command, SendAttempt.State.FAILED, null, reason, permanent, now, now)
+    return insert(command, SendAttempt.State.FAILED, null, null, reason, permanent, now, now)
         .map(Claim::attempt);
   }
 
@@ -84,6 +86,7 @@ public class SendAttempts {
       SendEmail command,
       SendAttempt.State state,
       String rfcMessageId,
+      String messageKey,
       String reason,
       boolean permanent,
       Instant createdAt,
@@ -100,6 +103,7 @@ public class SendAttempts {
                             .setParameter("mailbox", command.mailboxId())
                             .setParameter("state", state.name())
                             .setParameter("messageId", rfcMessageId)
+                            .setParameter("messageKey", messageKey)
                             .setParameter("reason", reason)
                             .setParameter("permanent", permanent)
                             .setParameter("createdAt", createdAt)

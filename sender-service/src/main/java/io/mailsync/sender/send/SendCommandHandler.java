@@ -2,6 +2,8 @@ package io.mailsync.sender.send;
 
 import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.Keys;
+import io.mailsync.contracts.MessageIdentity;
+import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.send.SendEmail;
 import io.mailsync.mail.secret.SecretScrubber;
@@ -131,8 +133,12 @@ public class SendCommandHandler {
               } catch (SendFailure failure) {
                 return reject(command, failure);
               }
+              // the key the fetcher computes from the copy in Sent: Message-ID, From and Date
+              String messageKey =
+                  MessageKey.of(
+                      MessageIdentity.withMessageId(mail.messageId(), mailbox.emailAddress, now));
               return attempts
-                  .claim(command, mail.messageId(), now)
+                  .claim(command, mail.messageId(), messageKey, now)
                   .chain(
                       claim ->
                           claim.claimed()

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.EventJson;
 import io.mailsync.contracts.EventType;
+import io.mailsync.contracts.MessageIdentity;
+import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.send.EmailSendFailed;
 import io.mailsync.contracts.send.EmailSent;
 import io.mailsync.testkit.contracts.ContractSchemas;
@@ -20,11 +22,15 @@ class OutcomesTest {
   void sentOutcomeCarriesTheMessageKeyAndValidates() throws Exception {
     SendAttempt attempt = attempt(SendAttempt.State.SENT);
     attempt.rfcMessageId = "<" + COMMAND_ID + "@seller.test>";
+    attempt.messageKey =
+        MessageKey.of(
+            MessageIdentity.withMessageId(
+                attempt.rfcMessageId, "jane@seller.test", attempt.createdAt));
     attempt.sentFolder = "Sent";
 
     EmailSent sent = (EmailSent) Outcomes.of(attempt);
 
-    assertThat(sent.messageKey()).isEqualTo("mid:" + COMMAND_ID + "@seller.test");
+    assertThat(sent.messageKey()).isEqualTo(attempt.messageKey);
     assertThat(sent.key()).isEqualTo("tenant-1/mailbox-1");
     assertThat(sent.occurredAt()).isEqualTo(attempt.completedAt);
     assertThat(violations(sent)).isEmpty();
@@ -34,6 +40,7 @@ class OutcomesTest {
   void sentWithoutFiledCopyStillValidates() throws Exception {
     SendAttempt attempt = attempt(SendAttempt.State.SENT);
     attempt.rfcMessageId = "<" + COMMAND_ID + "@seller.test>";
+    attempt.messageKey = "mid:" + COMMAND_ID + "@seller.test#0123456789abcdef";
 
     EmailSent sent = (EmailSent) Outcomes.of(attempt);
 

@@ -1,5 +1,7 @@
 package io.mailsync.testkit.kafka;
 
+import io.mailsync.contracts.TopicDeclaration;
+import io.mailsync.contracts.Topics;
 import io.mailsync.testkit.ChildProcess;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,10 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -21,12 +22,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * A real Apache Kafka broker in KRaft mode (combined broker and controller), run as a child JVM
  * from the Kafka server artifacts on free loopback ports. One per test JVM: {@link #shared()}.
+ *
+ * <p>Like every Mailsync broker it does not auto-create topics: tests create the declared ones
+ * ({@link #createMailsyncTopics()}) or their own, so a topic a service uses without declaring it
+ * fails in tests as it would in production.
  */
 public final class KafkaBroker {
 
@@ -36,12 +40,10 @@ public final class KafkaBroker {
 
   private final ChildProcess process;
   private final String bootstrapServers;
-  private final Path directory;
 
-  private KafkaBroker(ChildProcess process, String bootstrapServers, Path directory) {
+  private KafkaBroker(ChildProcess process, String bootstrapServers) {
     this.process = process;
     this.bootstrapServers = bootstrapServers;
-    this.directory = directory;
   }
 
   /** The broker of this test JVM, started on first use and stopped when the JVM exits. */
@@ -83,7 +85,7 @@ public final class KafkaBroker {
               dir.resolve("broker.log"),
               "Kafka Server started");
       broker.awaitReadyLine(STARTUP_TIMEOUT);
-      return new KafkaBroker(broker, "127.0.0.1:" + port, dir);
+      return new KafkaBroker(broker, "127.0.0.1:" + port);
     } catch (IOException e) {
       throw new UncheckedIOException("Kafka test broker could not start", e);
     } catch (InterruptedException e) {
@@ -96,10 +98,6 @@ public final class KafkaBroker {
     return bootstrapServers;
   }
 
-  public Path directory() {
-    return directory;
-  }
-
   public long pid() {
     return process.pid();
   }
@@ -108,25 +106,39 @@ public final class KafkaBroker {
     process.close();
   }
 
-  /** Creates topics (one partition each) that don't exist yet; compacted ones as asked. */
-  public void createTopics(Collection<String> names, Collection<String> compacted) {
-    List<NewTopic> topics = new ArrayList<>();
-    for (String name : names) {
-      NewTopic topic = new NewTopic(name, 1, (short) 1);
-      if (compacted.contains(name)) {
-        topic.configs(
-            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-      }
-      topics.add(topic);
-    }
+  /** Creates every topic Mailsync declares ({@link Topics#declarations()}) that is missing. */
+  public void createMailsyncTopics() {
+    createTopics(Topics.declarations());
+  }
+
+  /** Creates the declared topics that don't exist yet, with their partitions and configs. */
+  public void createTopics(Collection<TopicDeclaration> declarations) {
+    create(
+        declarations.stream()
+            .map(
+                declared ->
+                    new NewTopic(declared.name(), declared.partitions(), (short) 1)
+                        .configs(declared.configs()))
+            .toList());
+  }
+
+  /** Creates ad-hoc topics of one partition each (the broker creates none by itself). */
+  public void createTopics(String... names) {
+    create(Arrays.stream(names).map(name -> new NewTopic(name, 1, (short) 1)).toList());
+  }
+
+  private void create(List<NewTopic> topics) {
     try (Admin admin = admin()) {
       Set<String> existing = admin.listTopics().names().get();
-      List<NewTopic> missing =
-          topics.stream().filter(t -> !existing.contains(t.name())).collect(Collectors.toList());
+      List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
       admin.createTopics(missing).all().get();
     } catch (ExecutionException e) {
+      // another test JVM's resource may have created one meanwhile
       if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("could not create topics " + names, e.getCause());
+        throw new IllegalStateException(
+            "could not create topics "
+                + topics.stream().map(NewTopic::name).collect(Collectors.joining(", ")),
+            e.getCause());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -134,8 +146,36 @@ public final class KafkaBroker {
     }
   }
 
-  public void createTopics(String... names) {
-    createTopics(List.of(names), List.of());
+  /**
+   * The command line that runs one of Kafka's command-line tools with the broker's jars, e.g.
+   * {@code org.apache.kafka.tools.TopicCommand} (what {@code kafka-topics.sh} runs), for tests of
+   * scripts written for those tools.
+   */
+  public static List<String> toolCommand(String mainClass) {
+    try {
+      String classpath = classpath();
+      // A class-data archive of the tool's classes, made by its first run, halves later starts.
+      Path archive =
+          Path.of(
+              System.getProperty("java.io.tmpdir"),
+              "mailsync-kafka-tools-"
+                  + Integer.toHexString((classpath + Runtime.version()).hashCode())
+                  + ".jsa");
+      return List.of(
+          javaExecutable(),
+          "-Xmx256m",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:+AutoCreateSharedArchive",
+          "-XX:SharedArchiveFile=" + archive,
+          "-Xlog:cds=off",
+          "-Xlog:cds+dynamic=off",
+          "-cp",
+          classpath,
+          mainClass);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Kafka broker classpath unreadable", e);
+    }
   }
 
   public Admin admin() {
@@ -198,7 +238,7 @@ public final class KafkaBroker {
             "share.coordinator.state.topic.replication.factor=1",
             "share.coordinator.state.topic.min.isr=1",
             "group.initial.rebalance.delay.ms=0",
-            "auto.create.topics.enable=true",
+            "auto.create.topics.enable=false",
             "log.flush.interval.messages=1",
             "")
         .replace('\\', '/');

@@ -1,19 +1,19 @@
 package io.mailsync.testkit.kafka;
 
-import io.mailsync.contracts.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
  * Points a {@code @QuarkusTest} at the test JVM's real Kafka broker, with every Mailsync topic
- * created. Use with {@code @QuarkusTestResource(KafkaResource.class)}; Dev Services stay off.
+ * declared in {@code io.mailsync.contracts.Topics} created. Use with
+ * {@code @QuarkusTestResource(KafkaResource.class)}; Dev Services stay off.
  */
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public Map<String, String> start() {
     KafkaBroker broker = KafkaBroker.shared();
-    broker.createTopics(Topics.deployment(), Topics.COMPACTED);
+    broker.createMailsyncTopics();
     return Map.of(
         "kafka.bootstrap.servers",
         broker.bootstrapServers(),

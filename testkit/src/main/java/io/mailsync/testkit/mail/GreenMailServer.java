@@ -105,15 +105,6 @@ public final class GreenMailServer {
     }
   }
 
-  /** Waits until GreenMail has received {@code count} messages over SMTP in total. */
-  public boolean awaitReceived(int count, long timeoutMillis) {
-    return greenMail.waitForIncomingEmail(timeoutMillis, count);
-  }
-
-  public GreenMail greenMail() {
-    return greenMail;
-  }
-
   public void stop() {
     greenMail.stop();
   }

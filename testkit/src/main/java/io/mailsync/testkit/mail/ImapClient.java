@@ -11,6 +11,7 @@ import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -71,7 +72,8 @@ public final class ImapClient implements AutoCloseable {
                 mime.getMessageID(),
                 mime.getSubject(),
                 m.getFrom() == null ? null : m.getFrom()[0].toString(),
-                m.isSet(Flags.Flag.SEEN)));
+                m.isSet(Flags.Flag.SEEN),
+                m.getSentDate() == null ? null : m.getSentDate().toInstant()));
       }
       return result;
     } finally {
@@ -138,7 +140,11 @@ public final class ImapClient implements AutoCloseable {
     store.close();
   }
 
-  /** What a test usually wants to know of a message in a folder. */
+  /**
+   * What a test usually wants to know of a message in a folder.
+   *
+   * @param sentAt its Date header, or null
+   */
   public record FetchedMail(
-      long uid, String messageId, String subject, String from, boolean seen) {}
+      long uid, String messageId, String subject, String from, boolean seen, Instant sentAt) {}
 }

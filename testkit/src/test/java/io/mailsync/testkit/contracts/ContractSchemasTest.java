@@ -10,7 +10,7 @@ class ContractSchemasTest {
 
   private static final String UNMATCHED =
       "{\"id\":\"7a1f2c3d-0000-4000-8000-000000000003\",\"tenantId\":\"t1\","
-          + "\"occurredAt\":\"2026-11-23T09:15:30Z\",\"messageKey\":\"mid:a@b\","
+          + "\"occurredAt\":\"2026-11-23T09:15:30Z\",\"messageKey\":\"mid:a@b#0123456789abcdef\","
           + "\"sourceEventId\":\"7a1f2c3d-0000-4000-8000-000000000001\","
           + "\"reason\":\"NO_PARTICIPANT_MATCHED\"}";
 

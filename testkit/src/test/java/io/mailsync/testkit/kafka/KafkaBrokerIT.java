@@ -1,7 +1,10 @@
 package io.mailsync.testkit.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mailsync.contracts.TopicDeclaration;
+import io.mailsync.contracts.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,16 +54,75 @@ class KafkaBrokerIT {
   }
 
   @Test
-  void createsCompactedTopicsAndToleratesExistingOnes() throws Exception {
-    String compacted = "testkit.compacted." + UUID.randomUUID();
-    broker.createTopics(List.of(compacted), List.of(compacted));
-    broker.createTopics(List.of(compacted), List.of(compacted));
+  void createsDeclaredTopicsWithTheirPartitionsAndConfigsAndToleratesExistingOnes()
+      throws Exception {
+    TopicDeclaration declared =
+        new TopicDeclaration(
+            "testkit.compacted." + UUID.randomUUID(),
+            3,
+            TopicDeclaration.CleanupPolicy.COMPACT,
+            Duration.ofHours(2));
+    broker.createTopics(List.of(declared));
+    broker.createTopics(List.of(declared));
 
     try (Admin admin = broker.admin()) {
-      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, compacted);
-      Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(resource)).all().get();
-      assertThat(configs.get(resource).get("cleanup.policy").value()).isEqualTo("compact");
+      assertThat(partitions(admin, declared.name())).isEqualTo(3);
+      Config config = config(admin, declared.name());
+      assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+      assertThat(config.get("delete.retention.ms").value()).isEqualTo("7200000");
     }
+  }
+
+  @Test
+  void createsEveryDeclaredMailsyncTopic() throws Exception {
+    broker.createMailsyncTopics();
+
+    try (Admin admin = broker.admin()) {
+      for (TopicDeclaration declared : Topics.declarations()) {
+        assertThat(partitions(admin, declared.name()))
+            .as("%s partitions", declared.name())
+            .isEqualTo(declared.partitions());
+        Config config = config(admin, declared.name());
+        declared
+            .configs()
+            .forEach(
+                (key, value) ->
+                    assertThat(config.get(key).value())
+                        .as("%s %s", declared.name(), key)
+                        .isEqualTo(value));
+      }
+    }
+  }
+
+  @Test
+  void createsNoTopicByItself() throws Exception {
+    String undeclared = "testkit.undeclared." + UUID.randomUUID();
+    Properties props = new Properties();
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
+
+    try (KafkaProducer<String, String> producer = producer(props)) {
+      assertThatThrownBy(() -> producer.send(new ProducerRecord<>(undeclared, "k", "v")).get())
+          .hasMessageContaining("not present in metadata");
+    }
+    try (Admin admin = broker.admin()) {
+      assertThat(admin.listTopics().names().get()).doesNotContain(undeclared);
+    }
+  }
+
+  private static int partitions(Admin admin, String topic) throws Exception {
+    return admin
+        .describeTopics(List.of(topic))
+        .allTopicNames()
+        .get()
+        .get(topic)
+        .partitions()
+        .size();
+  }
+
+  private static Config config(Admin admin, String topic) throws Exception {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(resource)).all().get();
+    return configs.get(resource);
   }
 
   @Test
@@ -71,7 +133,10 @@ class KafkaBrokerIT {
   }
 
   private KafkaProducer<String, String> producer() {
-    Properties props = new Properties();
+    return producer(new Properties());
+  }
+
+  private KafkaProducer<String, String> producer(Properties props) {
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
