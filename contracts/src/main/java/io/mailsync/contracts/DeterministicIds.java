@@ -13,7 +13,10 @@ public final class DeterministicIds {
   public static String of(Object... parts) {
     StringBuilder name = new StringBuilder();
     for (int i = 0; i < parts.length; i++) {
-      String part = String.valueOf(parts[i]);
+      if (parts[i] == null) {
+        throw new IllegalArgumentException("an id part must not be null");
+      }
+      String part = parts[i].toString();
       if (part.indexOf('\u0000') >= 0) {
         throw new IllegalArgumentException("an id part must not contain NUL");
       }

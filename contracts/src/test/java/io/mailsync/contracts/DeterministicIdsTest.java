@@ -21,5 +21,7 @@ class DeterministicIdsTest {
   void refusesPartsThatWouldBlurTheBoundaries() {
     assertThatThrownBy(() -> DeterministicIds.of("a\u0000b"))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DeterministicIds.of("a", null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -51,12 +51,13 @@ public interface FetcherConfig {
     /** Base64 of 32 random bytes; seals passwords in the database. Required in production. */
     Optional<String> atRestKey();
 
-    @WithDefault("at-rest-1")
+    @WithDefault("atrest1")
     String atRestKeyId();
 
     /**
-     * Earlier at-rest keys by id ({@code previous-at-rest-keys.<id>}) that still open passwords;
-     * each is re-sealed with the current key when the fetcher next reads it.
+     * Earlier at-rest keys by id ({@code previous-at-rest-keys.<id>}) that still open passwords; a
+     * password sealed with one is re-sealed with the current key when the fetcher next announces
+     * its mailbox (every mailbox at start-up).
      */
     Map<String, String> previousAtRestKeys();
   }

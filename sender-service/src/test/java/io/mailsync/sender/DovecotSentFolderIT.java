@@ -26,6 +26,8 @@ import java.util.UUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Filing against a strict IMAP server: Dovecot marks its Sent folder {@code \Sent}. Dovecot has no
@@ -95,6 +97,42 @@ class DovecotSentFolderIT {
       assertThat(imap.read("Outgoing/CRM"))
           .extracting(FetchedMail::messageId)
           .containsExactly("<" + command.id() + "@seller.test>");
+    }
+  }
+
+  /**
+   * Servers without special use: where every folder lives below INBOX, the copy goes to INBOX.Sent
+   * (created); where the only Sent folder is SENT, into it. These are the folders the fetcher syncs
+   * (its DovecotSyncIT), since both ask the mail kernel's SentFolders.
+   */
+  @ParameterizedTest
+  @CsvSource({"INBOX_NAMESPACE, , INBOX.Sent", "PLAIN, SENT, SENT"})
+  void copyLandsInTheFolderTheFetcherSyncs(
+      Dovecot.Layout layout, String existingFolder, String expectedFolder) throws Exception {
+    Dovecot dovecot = Dovecot.start(layout);
+    try {
+      imapAccount = dovecot.createAccount("jane-" + run + "@seller.test", "pw-" + run);
+      if (existingFolder != null) {
+        try (ImapClient imap = ImapClient.connect(imapAccount)) {
+          imap.createFolder(existingFolder);
+        }
+      }
+      String mailboxId = "mailbox-" + UUID.randomUUID();
+      TestMailboxes.publishAndAwait(mailbox(mailboxId, null));
+      SendEmail command =
+          TestMailboxes.command(tenant, mailboxId, List.of(recipient.email()), List.of(), "Kept");
+
+      SenderTopics.publish(Topics.SEND_COMMANDS, command);
+
+      EmailSent sent = SenderTopics.value(outcome(command), EmailSent.class);
+      assertThat(sent.sentFolder()).isEqualTo(expectedFolder);
+      try (ImapClient imap = ImapClient.connect(imapAccount)) {
+        assertThat(imap.read(expectedFolder))
+            .extracting(FetchedMail::messageId)
+            .containsExactly("<" + command.id() + "@seller.test>");
+      }
+    } finally {
+      dovecot.stop();
     }
   }
 

@@ -31,7 +31,8 @@ public class CredentialSeals {
             fetcher.credentials().atRestKeyId(),
             fetcher.credentials().atRestKey(),
             fetcher.credentials().previousAtRestKeys(),
-            AT_REST_KEY_PROPERTY),
+            AT_REST_KEY_PROPERTY,
+            "mailsync.fetcher.credentials.previous-at-rest-keys"),
         transport);
   }
 

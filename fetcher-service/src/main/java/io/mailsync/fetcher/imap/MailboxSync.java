@@ -173,7 +173,9 @@ public class MailboxSync {
     } catch (FolderClosedException | StoreClosedException connectionLost) {
       throw connectionLost;
     } catch (MessagingException e) {
-      throw new FolderProblem("folder \"" + name + "\" could not be opened: " + e.getMessage());
+      // The server's reply stays in the log: it is the server's words, not ours.
+      LOG.debugf("mailbox %s: folder %s could not be opened: %s", mailbox.id, name, e);
+      throw new FolderProblem("folder \"" + name + "\" could not be opened");
     }
     try {
       long uidValidity = folder.getUIDValidity();

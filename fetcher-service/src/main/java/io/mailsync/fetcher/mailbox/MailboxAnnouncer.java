@@ -72,7 +72,9 @@ public class MailboxAnnouncer {
     }
     if (seals.needsResealing(mailbox.sealedPassword())) {
       store.resealPassword(
-          mailbox.id, seals.sealAtRest(password, mailbox.tenantId, mailbox.id.toString()));
+          mailbox.id,
+          mailbox.sealedPassword(),
+          seals.sealAtRest(password, mailbox.tenantId, mailbox.id.toString()));
     }
     return announce(mailbox, password);
   }

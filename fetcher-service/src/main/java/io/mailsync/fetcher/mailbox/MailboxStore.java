@@ -149,19 +149,23 @@ public class MailboxStore {
                         version)));
   }
 
-  /** Replaces a password sealed with a previous at-rest key by the same one under the current. */
-  public void resealPassword(UUID id, SealedCredentials sealed) {
+  /**
+   * Replaces a password sealed with a previous at-rest key by the same password under the current
+   * key — unless the row holds another ciphertext by now (a new password arrived meanwhile).
+   */
+  public void resealPassword(UUID id, SealedCredentials old, SealedCredentials sealed) {
     await(
         () ->
             Panache.withTransaction(
                 () ->
                     Mailbox.update(
                         "passwordKeyId = ?2, passwordAlgorithm = ?3, passwordCiphertext = ?4"
-                            + " where id = ?1",
+                            + " where id = ?1 and passwordCiphertext = ?5",
                         id,
                         sealed.keyId(),
                         sealed.algorithm(),
-                        sealed.ciphertext())));
+                        sealed.ciphertext(),
+                        old.ciphertext())));
   }
 
   /** Shows a running sync; the last error stays visible until a sync succeeds. */

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Sync against Dovecot, a strict IMAP server with SPECIAL-USE folders. */
 @QuarkusTest
@@ -76,5 +78,46 @@ class DovecotSyncIT {
     }
 
     assertThat(sync.syncOnce(UUID.fromString(id)).published()).isZero();
+  }
+
+  /**
+   * The folders the sender files into on servers without special use (see the sender's
+   * DovecotSentFolderIT): INBOX.Sent where every folder lives below INBOX, SENT where that is the
+   * only Sent folder. Mail there is synced.
+   */
+  @ParameterizedTest
+  @CsvSource({"INBOX_NAMESPACE, INBOX.Sent", "PLAIN, SENT"})
+  void syncsTheSentFolderTheSenderFilesInto(Dovecot.Layout layout, String sentFolder)
+      throws Exception {
+    Dovecot dovecot = Dovecot.start(layout);
+    try {
+      MailAccount account =
+          dovecot.createAccount("carol-" + UUID.randomUUID() + "@crm.test", "dovecot-pw");
+      try (ImapClient client = ImapClient.connect(account)) {
+        client.append(
+            sentFolder,
+            TestMessage.from(account.email())
+                .to("bob@customer.test")
+                .subject("Filed by the sender")
+                .text("Hello Bob")
+                .toBytes());
+      }
+      String tenant = "tenant-" + UUID.randomUUID();
+      Map<String, Object> request = MailboxApi.request(account.email());
+      request.put("username", account.login());
+      request.put("password", account.password());
+      request.put("imap", MailboxApi.server(account.host(), account.imapPort(), "NONE"));
+      String id = MailboxApi.register(TestJwt.token(tenant, "user-1"), request);
+
+      SyncReport report = sync.syncOnce(UUID.fromString(id));
+
+      assertThat(report.status()).as(String.valueOf(report.error())).isEqualTo(SyncStatus.OK);
+      assertThat(ImapSyncIT.published(id))
+          .extracting(r -> Topic.value(r, MessageFetched.class))
+          .extracting(m -> m.copy().folder() + ": " + m.subject())
+          .containsExactly(sentFolder + ": Filed by the sender");
+    } finally {
+      dovecot.stop();
+    }
   }
 }

@@ -22,7 +22,8 @@ class SyncFailuresTest {
     assertThat(describe(new AuthenticationFailedException("[AUTHENTICATIONFAILED] nope")))
         .isEqualTo("IMAP login refused by imap.example.com:993");
     assertThat(describe(new MessagingException("x", new UnknownHostException("imap.example.com"))))
-        .isEqualTo("IMAP server imap.example.com:993 not found (unknown host)");
+        .isEqualTo(
+            "IMAP server imap.example.com:993 was not found, or is not a public mail server");
     assertThat(describe(new MessagingException("x", new ConnectException("Connection refused"))))
         .isEqualTo("could not connect to IMAP server imap.example.com:993");
     assertThat(describe(new MessagingException("x", new SocketTimeoutException("Read timed out"))))

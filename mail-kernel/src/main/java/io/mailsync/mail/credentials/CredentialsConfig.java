@@ -16,8 +16,11 @@ public interface CredentialsConfig {
   /** Base64 of 32 random bytes ({@code openssl rand -base64 32}). Required in production. */
   Optional<String> sealingKey();
 
-  /** Id of {@link #sealingKey()}, written beside every sealed secret so that keys can rotate. */
-  @WithDefault("transport-1")
+  /**
+   * Id of {@link #sealingKey()} (lower-case letters and digits), written beside every sealed secret
+   * so that keys can rotate.
+   */
+  @WithDefault("transport1")
   String sealingKeyId();
 
   /**

@@ -3,8 +3,10 @@ package io.mailsync.mail.credentials;
 import io.mailsync.contracts.mailbox.CredentialSeal;
 import io.mailsync.contracts.mailbox.SealedCredentials;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Several keys that open, one that seals: how a key is rotated without a stop. The new key seals,
@@ -22,17 +24,26 @@ public final class KeyRing {
   }
 
   /**
+   * Key ids: lower-case letters and digits only, so that each can be given as an environment
+   * variable ({@code ..._PREVIOUS_SEALING_KEYS_TRANSPORT1}) and comes back as written.
+   */
+  private static final Pattern KEY_ID = Pattern.compile("[a-z0-9]{1,32}");
+
+  /**
    * Loads a ring from settings, failing with a message that names the setting and its environment
    * variable, never a key.
    *
    * @param property the sealing key's setting, e.g. {@code mailsync.credentials.sealing-key}
-   * @throws IllegalStateException when the sealing key is missing or any key is unusable
+   * @param previousProperty the previous keys' setting, e.g. {@code
+   *     mailsync.credentials.previous-sealing-keys}
+   * @throws IllegalStateException when the sealing key is missing or any key or id is unusable
    */
   public static KeyRing load(
       String sealingKeyId,
       Optional<String> sealingKey,
       Map<String, String> previousKeys,
-      String property) {
+      String property,
+      String previousProperty) {
     if (sealingKey.isEmpty() || sealingKey.get().isBlank()) {
       throw new IllegalStateException(
           property
@@ -41,7 +52,15 @@ public final class KeyRing {
               + environmentVariable(property));
     }
     Map<String, CredentialSeal> opening = new LinkedHashMap<>();
-    previousKeys.forEach((id, key) -> opening.put(id, seal(id, key, property)));
+    previousKeys.forEach((id, key) -> opening.put(id, seal(id, key, previousProperty + "." + id)));
+    if (opening.containsKey(sealingKeyId)) {
+      throw new IllegalStateException(
+          previousProperty
+              + "."
+              + sealingKeyId
+              + " has the id of the sealing key; give the new key"
+              + " a new id");
+    }
     CredentialSeal sealing = seal(sealingKeyId, sealingKey.get(), property);
     opening.put(sealingKeyId, sealing);
     return new KeyRing(sealing, opening);
@@ -80,6 +99,10 @@ public final class KeyRing {
   }
 
   private static CredentialSeal seal(String keyId, String base64, String property) {
+    if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
+      throw new IllegalStateException(
+          property + ": key id \"" + keyId + "\" must be 1 to 32 lower-case letters and digits");
+    }
     try {
       return CredentialSeal.fromBase64(keyId, base64);
     } catch (IllegalArgumentException e) {
@@ -89,7 +112,7 @@ public final class KeyRing {
   }
 
   static String environmentVariable(String property) {
-    return property.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 
   @Override

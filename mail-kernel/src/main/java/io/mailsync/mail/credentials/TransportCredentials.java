@@ -8,11 +8,12 @@ import java.util.Locale;
 
 /**
  * Seals and opens mailbox passwords on the mailboxes topic. The seal's associated data covers the
- * tenant, the mailbox, the username and the IMAP and SMTP servers, so a record republished with
- * another server (or copied to another mailbox) does not open: a password only ever goes to the
- * servers its owner configured. The services that use it create it at start-up, so a missing or
- * malformed key stops them with a clear message instead of failing on the first mailbox; services
- * that never touch credentials never create it.
+ * tenant, the mailbox, the username and the IMAP and SMTP servers — host, port, TLS mode and the
+ * "trust any certificate" choice — so a record republished with another server, without TLS or
+ * trusting any certificate (or copied to another mailbox) does not open: a password only ever goes
+ * to the servers its owner configured, the way the owner configured them. The services that use it
+ * create it at start-up, so a missing or malformed key stops them with a clear message instead of
+ * failing on the first mailbox; services that never touch credentials never create it.
  */
 @ApplicationScoped
 public class TransportCredentials {
@@ -28,7 +29,8 @@ public class TransportCredentials {
             config.sealingKeyId(),
             config.sealingKey(),
             config.previousSealingKeys(),
-            SEALING_KEY_PROPERTY));
+            SEALING_KEY_PROPERTY,
+            "mailsync.credentials.previous-sealing-keys"));
   }
 
   public TransportCredentials(KeyRing keys) {
@@ -55,21 +57,31 @@ public class TransportCredentials {
   public record Binding(
       String tenantId, String mailboxId, String username, MailServer imap, MailServer smtp) {
 
+    /** Length-prefixed fields, so no value (a username with a line break, say) can pass for two. */
     String associatedData() {
-      return String.join(
-          "\n",
-          "mailsync-transport-v1",
-          tenantId,
-          mailboxId,
-          username == null ? "" : username,
-          endpoint(imap),
-          endpoint(smtp));
+      StringBuilder data = new StringBuilder("mailsync-transport-v1");
+      for (String field :
+          new String[] {
+            tenantId, mailboxId, username == null ? "" : username, endpoint(imap), endpoint(smtp)
+          }) {
+        data.append('|').append(field.length()).append(':').append(field);
+      }
+      return data.toString();
     }
 
     private static String endpoint(MailServer server) {
-      return server == null
-          ? "-"
-          : server.host().strip().toLowerCase(Locale.ROOT) + ":" + server.port();
+      if (server == null) {
+        return "-";
+      }
+      MailServer.Security security =
+          server.security() == null ? MailServer.Security.NONE : server.security();
+      return server.host().strip().toLowerCase(Locale.ROOT)
+          + ":"
+          + server.port()
+          + ":"
+          + security
+          + ":"
+          + (server.trustAnyCertificate() ? "trust-any" : "verified");
     }
   }
 }

@@ -6,8 +6,11 @@ import java.util.List;
 
 /**
  * The address ranges a user-supplied mail server must not point into: everything that reaches the
- * services' own machine or network, or that a gateway translates into such an address (IPv4
- * embedded in IPv6 by mapping, NAT64, 6to4 or Teredo).
+ * services' own machine or network, or that a gateway translates into such an address. NAT64
+ * ({@code 64:ff9b::/96}) and 6to4 ({@code 2002::/16}) addresses are judged by the IPv4 address they
+ * embed, so a DNS64 cluster still reaches public IPv4-only mail servers; local-use NAT64, Teredo
+ * (whose embedded addresses are obfuscated), IPv4-mapped and IPv4-compatible forms are refused
+ * outright.
  */
 final class InternalAddresses {
 
@@ -59,17 +62,25 @@ final class InternalAddresses {
           // IPv6
           Range.of("::/96"), // unspecified, loopback, IPv4-compatible
           Range.of("::ffff:0:0/96"), // IPv4-mapped
-          Range.of("64:ff9b::/96"), // NAT64
           Range.of("64:ff9b:1::/48"), // local-use NAT64
           Range.of("100::/64"), // discard
           Range.of("2001::/32"), // Teredo
-          Range.of("2002::/16"), // 6to4
           Range.of("fc00::/7"), // unique local
           Range.of("fe80::/10"), // link-local
           Range.of("fec0::/10"), // site-local (deprecated)
           Range.of("ff00::/8")); // multicast
 
+  private static final Range NAT64 = Range.of("64:ff9b::/96");
+  private static final Range SIX_TO_FOUR = Range.of("2002::/16");
+
   static boolean contains(InetAddress address) {
+    byte[] bytes = address.getAddress();
+    if (NAT64.contains(bytes)) {
+      return contains(ipv4(bytes, 12));
+    }
+    if (SIX_TO_FOUR.contains(bytes)) {
+      return contains(ipv4(bytes, 2));
+    }
     if (address.isLoopbackAddress()
         || address.isAnyLocalAddress()
         || address.isLinkLocalAddress()
@@ -77,8 +88,16 @@ final class InternalAddresses {
         || address.isMulticastAddress()) {
       return true;
     }
-    byte[] bytes = address.getAddress();
     return RANGES.stream().anyMatch(range -> range.contains(bytes));
+  }
+
+  private static InetAddress ipv4(byte[] bytes, int from) {
+    try {
+      return InetAddress.getByAddress(
+          new byte[] {bytes[from], bytes[from + 1], bytes[from + 2], bytes[from + 3]});
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("four bytes are always an IPv4 address", e);
+    }
   }
 
   /** A literal's bytes without a lookup; the JDK parses IPv4-mapped forms to 4 bytes. */

@@ -43,6 +43,9 @@ public class MailHostPolicy {
    */
   public MailHostPolicy(boolean allowPrivateHosts, List<String> allowedPorts) {
     this.allowPrivateHosts = allowPrivateHosts;
+    if (allowedPorts.isEmpty()) {
+      throw new IllegalArgumentException("at least one mail server port must be allowed");
+    }
     this.allowedPorts = allowedPorts.stream().map(MailHostPolicy::portRange).toList();
     this.allowedPortsText = String.join(", ", allowedPorts);
   }
@@ -73,7 +76,11 @@ public class MailHostPolicy {
             ? List.of(ipv4(name).orElseThrow(() -> new UnknownHostException(name)))
             : List.of(InetAddress.getAllByName(name));
     if (!allowPrivateHosts && addresses.stream().anyMatch(InternalAddresses::contains)) {
-      throw refused(name, "or points to an internal address");
+      // A name is answered in the words of an unknown one: whether an internal name exists is
+      // none of the user's business. An address the user typed is simply named for what it is.
+      throw IPV4_SHAPE.matcher(name).matches() || name.contains(":")
+          ? refused(name, "an internal address")
+          : new HostRefusedException(notFound(name));
     }
     return new VettedServer(name, addresses.getFirst(), port);
   }
@@ -91,7 +98,7 @@ public class MailHostPolicy {
       vetAddress(host);
       return Optional.empty();
     } catch (UnknownHostException e) {
-      return Optional.of("could not be resolved: unknown host " + host);
+      return Optional.of(notFound(host));
     } catch (HostRefusedException e) {
       return Optional.of(e.getMessage());
     }
@@ -171,6 +178,11 @@ public class MailHostPolicy {
   /** Whether an address is loopback, private, link-local, reserved or translates to one. */
   public static boolean isInternal(InetAddress address) {
     return InternalAddresses.contains(address);
+  }
+
+  /** For unknown names and names of internal addresses alike. */
+  static String notFound(String host) {
+    return "host " + host + " was not found, or is not a public mail server";
   }
 
   private static HostRefusedException refused(String host, String what) {

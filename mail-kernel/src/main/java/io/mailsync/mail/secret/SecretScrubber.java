@@ -16,12 +16,14 @@ public final class SecretScrubber {
 
   /** The text with every occurrence of each secret masked, on one line, at most 500 characters. */
   public static String scrub(String text, String... secrets) {
-    String safe = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    String safe = text == null ? "" : text;
+    // Mask first: a secret with a tab or a double space would not be found once collapsed.
     for (String secret : secrets) {
       if (secret != null && secret.length() >= MIN_SECRET_LENGTH) {
         safe = safe.replace(secret, MASK);
       }
     }
+    safe = safe.replaceAll("\\s+", " ").strip();
     return safe.length() > MAX_LENGTH ? safe.substring(0, MAX_LENGTH - 3) + "..." : safe;
   }
 

@@ -5,8 +5,10 @@ import jakarta.mail.AuthenticationFailedException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.util.SocketConnectException;
 
@@ -24,7 +26,7 @@ public record ConnectionFailure(Kind kind, String text) {
   public enum Kind {
     /** The setting itself is refused (malformed, port not allowed, internal address). */
     REFUSED_SETTING(false),
-    /** The name does not resolve, which may be temporary. */
+    /** The name does not resolve (which may be temporary), worded like a refused internal name. */
     UNKNOWN_HOST(true),
     /** No connection: refused, filtered, unreachable or not answered in time. */
     COULD_NOT_CONNECT(true),
@@ -59,7 +61,8 @@ public record ConnectionFailure(Kind kind, String text) {
     Kind kind = kindOf(failure);
     String text =
         switch (kind) {
-          case UNKNOWN_HOST -> protocol + " server " + server + " not found (unknown host)";
+          case UNKNOWN_HOST ->
+              protocol + " server " + server + " was not found, or is not a public mail server";
           case COULD_NOT_CONNECT -> "could not connect to " + protocol + " server " + server;
           case TIMED_OUT -> protocol + " server " + server + " timed out";
           case TLS_FAILED ->
@@ -85,7 +88,8 @@ public record ConnectionFailure(Kind kind, String text) {
     if (has(failure, SocketConnectException.class)
         || has(failure, ConnectException.class)
         || has(failure, NoRouteToHostException.class)
-        || has(failure, PortUnreachableException.class)) {
+        || has(failure, PortUnreachableException.class)
+        || unreachable(failure)) {
       return Kind.COULD_NOT_CONNECT;
     }
     if (has(failure, SSLException.class)) {
@@ -95,6 +99,18 @@ public record ConnectionFailure(Kind kind, String text) {
       return Kind.TIMED_OUT;
     }
     return Kind.FAILED;
+  }
+
+  /** Netty reports "Network is unreachable" as a plain SocketException. */
+  private static boolean unreachable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SocketException
+          && t.getMessage() != null
+          && t.getMessage().toLowerCase(Locale.ROOT).contains("unreachable")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean has(Throwable failure, Class<? extends Throwable> type) {

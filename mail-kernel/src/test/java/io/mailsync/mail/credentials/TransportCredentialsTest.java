@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class TransportCredentialsTest {
 
+  private static final String SEALING = "mailsync.credentials.sealing-key";
+  private static final String PREVIOUS = "mailsync.credentials.previous-sealing-keys";
   private static final String OLD_KEY = key('o');
   private static final String NEW_KEY = key('n');
 
@@ -24,7 +26,7 @@ class TransportCredentialsTest {
 
   private final TransportCredentials credentials =
       new TransportCredentials(
-          KeyRing.load("k1", Optional.of(OLD_KEY), Map.of(), "mailsync.credentials.sealing-key"));
+          KeyRing.load("k1", Optional.of(OLD_KEY), Map.of(), SEALING, PREVIOUS));
 
   @Test
   void opensWhatItSealedForTheSameMailboxAndServers() {
@@ -39,12 +41,19 @@ class TransportCredentialsTest {
     SealedCredentials sealed = credentials.seal("hunter2", BINDING);
     MailServer attackerImap =
         new MailServer("imap.attacker.example", 993, MailServer.Security.SSL, false);
-    MailServer otherPort = new MailServer("smtp.example.com", 25, MailServer.Security.NONE, false);
+    MailServer otherPort =
+        new MailServer("smtp.example.com", 25, MailServer.Security.STARTTLS, false);
+    MailServer withoutTls =
+        new MailServer("smtp.example.com", 587, MailServer.Security.NONE, false);
+    MailServer trustingAny = new MailServer("imap.example.com", 993, MailServer.Security.SSL, true);
 
     for (Binding moved :
         new Binding[] {
           new Binding("t1", "m1", "ann", attackerImap, SMTP),
           new Binding("t1", "m1", "ann", IMAP, otherPort),
+          new Binding("t1", "m1", "ann", IMAP, withoutTls),
+          new Binding("t1", "m1", "ann", trustingAny, SMTP),
+          new Binding("t1", "m1", "ann\nimap.attacker.example:993", IMAP, SMTP),
           new Binding("t1", "m1", "bob", IMAP, SMTP),
           new Binding("t1", "m2", "ann", IMAP, SMTP),
           new Binding("t2", "m1", "ann", IMAP, SMTP)
@@ -67,8 +76,7 @@ class TransportCredentialsTest {
   void aRotatedRingOpensOldSecretsAndSealsWithTheNewKey() {
     SealedCredentials old = credentials.seal("hunter2", BINDING);
     KeyRing rotated =
-        KeyRing.load(
-            "k2", Optional.of(NEW_KEY), Map.of("k1", OLD_KEY), "mailsync.credentials.sealing-key");
+        KeyRing.load("k2", Optional.of(NEW_KEY), Map.of("k1", OLD_KEY), SEALING, PREVIOUS);
     TransportCredentials next = new TransportCredentials(rotated);
 
     assertThat(next.open(old, BINDING)).isEqualTo("hunter2");
@@ -84,29 +92,30 @@ class TransportCredentialsTest {
 
   @Test
   void aMissingOrMalformedKeyFailsWithTheSettingNeverTheKey() {
-    assertThatThrownBy(
-            () ->
-                KeyRing.load("k1", Optional.empty(), Map.of(), "mailsync.credentials.sealing-key"))
+    assertThatThrownBy(() -> KeyRing.load("k1", Optional.empty(), Map.of(), SEALING, PREVIOUS))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("mailsync.credentials.sealing-key")
         .hasMessageContaining("MAILSYNC_CREDENTIALS_SEALING_KEY");
     String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
-    assertThatThrownBy(
-            () ->
-                KeyRing.load(
-                    "k1", Optional.of(shortKey), Map.of(), "mailsync.credentials.sealing-key"))
+    assertThatThrownBy(() -> KeyRing.load("k1", Optional.of(shortKey), Map.of(), SEALING, PREVIOUS))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("32 bytes")
         .hasMessageNotContaining(shortKey);
     assertThatThrownBy(
             () ->
                 KeyRing.load(
-                    "k1",
-                    Optional.of(NEW_KEY),
-                    Map.of("k0", "not base64!"),
-                    "mailsync.credentials.sealing-key"))
+                    "k1", Optional.of(NEW_KEY), Map.of("k0", "not base64!"), SEALING, PREVIOUS))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("k0");
+        .hasMessageContaining(PREVIOUS + ".k0");
+    assertThatThrownBy(
+            () ->
+                KeyRing.load("k1", Optional.of(NEW_KEY), Map.of("k1", OLD_KEY), SEALING, PREVIOUS))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("id of the sealing key");
+    assertThatThrownBy(
+            () -> KeyRing.load("transport-1", Optional.of(NEW_KEY), Map.of(), SEALING, PREVIOUS))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("lower-case letters and digits");
   }
 
   private static String key(char fill) {

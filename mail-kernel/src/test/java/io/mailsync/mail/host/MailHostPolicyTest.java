@@ -3,6 +3,7 @@ package io.mailsync.mail.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mailsync.mail.session.ScriptedResolver;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -97,9 +98,9 @@ class MailHostPolicyTest {
         "::ffff:10.0.0.1",
         "::ffff:127.0.0.1",
         "::7f00:1",
-        // NAT64, 6to4 and Teredo translate into IPv4, which may be internal
+        // NAT64 and 6to4 embedding an internal IPv4 address; local-use NAT64 and Teredo always
         "64:ff9b::a00:1",
-        "64:ff9b::808:808",
+        "64:ff9b::7f00:1",
         "64:ff9b:1::1",
         "2002:7f00:1::1",
         "2002:c0a8:101::1",
@@ -122,6 +123,9 @@ class MailHostPolicyTest {
         .hasMessageContaining("loopback");
     assertThatThrownBy(() -> strict.vet("imap.localhost", 143))
         .isInstanceOf(HostRefusedException.class);
+    ScriptedResolver.script("127.0.0.1");
+    assertThatThrownBy(() -> strict.vet("loopback" + ScriptedResolver.DOMAIN, 143))
+        .isInstanceOf(HostRefusedException.class);
     assertThat(local.vet("localhost", 143).address().isLoopbackAddress()).isTrue();
   }
 
@@ -133,6 +137,9 @@ class MailHostPolicyTest {
     assertThat(strict.vet("[2001:4860:4860::8888]", 587).host()).isEqualTo("2001:4860:4860::8888");
     assertThat(MailHostPolicy.isInternal(InetAddress.getByName("8.8.8.8"))).isFalse();
     assertThat(MailHostPolicy.isInternal(InetAddress.getByName("2001:db8::1"))).isFalse();
+    // NAT64 (DNS64 clusters) and 6to4 addresses of a public IPv4 server are public
+    assertThat(strict.vet("64:ff9b::808:808", 25).port()).isEqualTo(25);
+    assertThat(strict.vet("2002:808:808::1", 25).port()).isEqualTo(25);
   }
 
   @ParameterizedTest
@@ -167,9 +174,16 @@ class MailHostPolicyTest {
   }
 
   @Test
-  void neverNamesTheAddressBehindAName() {
-    assertThatThrownBy(() -> strict.vet("localhost", 993))
-        .hasMessageNotContaining("127.0.0.1")
-        .hasMessageNotContaining("::1");
+  void answersAnInternalNameInTheWordsOfAnUnknownOne() throws Exception {
+    String internal = "intranet" + ScriptedResolver.DOMAIN;
+    ScriptedResolver.script("10.0.0.5");
+    assertThatThrownBy(() -> strict.vet(internal, 993))
+        .isInstanceOf(HostRefusedException.class)
+        .hasMessage(MailHostPolicy.notFound(internal))
+        .hasMessageNotContaining("10.0.0.5");
+    ScriptedResolver.script("10.0.0.5");
+    assertThat(strict.hostProblem(internal)).hasValue(MailHostPolicy.notFound(internal));
+    ScriptedResolver.script(); // no answer: unknown
+    assertThat(strict.hostProblem(internal)).hasValue(MailHostPolicy.notFound(internal));
   }
 }

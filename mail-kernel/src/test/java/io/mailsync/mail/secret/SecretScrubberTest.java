@@ -13,6 +13,12 @@ class SecretScrubberTest {
   }
 
   @Test
+  void masksSecretsWithWhitespaceInThem() {
+    assertThat(SecretScrubber.scrub("bad password pass\tword  1 here", "pass\tword  1"))
+        .isEqualTo("bad password *** here");
+  }
+
+  @Test
   void leavesShortSecretsAndFlattensLines() {
     assertThat(SecretScrubber.scrub("a\r\nb  c", "ab")).isEqualTo("a b c");
     assertThat(SecretScrubber.scrub(null)).isEmpty();

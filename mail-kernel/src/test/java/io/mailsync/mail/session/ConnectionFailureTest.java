@@ -28,10 +28,12 @@ class ConnectionFailureTest {
                 new SocketConnectException(
                     "x", new SocketTimeoutException("Connect timed out"), "h", 993, 10)));
     String unreachable = text(new MessagingException("x", new NoRouteToHostException("no route")));
+    String nettyUnreachable = text(new java.net.SocketException("Network is unreachable"));
 
     assertThat(refused).isEqualTo("could not connect to IMAP server " + SERVER);
     assertThat(filtered).isEqualTo(refused);
     assertThat(unreachable).isEqualTo(refused);
+    assertThat(nettyUnreachable).isEqualTo(refused);
   }
 
   @Test

@@ -52,8 +52,7 @@ public class SentFolderFiler {
         }
         folder.setSubscribed(true);
       }
-      Session session = ImapSessions.session(vetted, account.server(), timeouts);
-      MimeMessage copy = new MimeMessage(session, new ByteArrayInputStream(rfc822));
+      MimeMessage copy = new MimeMessage((Session) null, new ByteArrayInputStream(rfc822));
       copy.setFlag(Flags.Flag.SEEN, true);
       folder.appendMessages(new Message[] {copy});
       return folder.getFullName();

@@ -7,6 +7,7 @@ import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.send.SendEmail;
 import io.mailsync.mail.secret.SecretScrubber;
+import io.mailsync.mail.session.ConnectionFailure;
 import io.mailsync.sender.SendFailure;
 import io.mailsync.sender.SenderConfig;
 import io.mailsync.sender.credentials.MailboxCredentials;
@@ -200,7 +201,7 @@ public class SendCommandHandler {
             failure -> {
               LOG.warnf(
                   "sent %s but could not file it in Sent of %s: %s",
-                  sent.commandId, mailbox, describe(failure, password));
+                  sent.commandId, mailbox, describe(failure, password, mailbox.imap()));
               return null;
             })
         .chain(
@@ -270,7 +271,9 @@ public class SendCommandHandler {
         .onFailure()
         .recoverWithItem(
             failure -> {
-              LOG.warnf("cannot check Sent of %s: %s", mailbox, describe(failure, password));
+              LOG.warnf(
+                  "cannot check Sent of %s: %s",
+                  mailbox, describe(failure, password, mailbox.imap()));
               return Optional.empty();
             });
   }
@@ -317,7 +320,9 @@ public class SendCommandHandler {
     try {
       return credentials.open(mailbox);
     } catch (CredentialsUnavailable e) {
-      throw SendFailure.permanent(e.getMessage());
+      // Not final: settings sealed with a key or format this replica does not know yet are
+      // re-announced by the fetcher (at its start-up and with every change).
+      throw SendFailure.transientFailure(e.getMessage());
     }
   }
 
@@ -337,7 +342,9 @@ public class SendCommandHandler {
         fingerprint);
   }
 
-  private static String describe(Throwable failure, String password) {
-    return SecretScrubber.scrub(String.valueOf(failure.getMessage()), password);
+  /** The failure in the kernel's words for WARN; the server's own text only at DEBUG. */
+  private static String describe(Throwable failure, String password, MailServer imap) {
+    LOG.debugf("IMAP failure: %s", SecretScrubber.scrub(String.valueOf(failure), password));
+    return ConnectionFailure.of(failure, "IMAP", imap.host() + ":" + imap.port()).text();
   }
 }

@@ -7,19 +7,19 @@ import io.vertx.ext.mail.SMTPException;
 
 /**
  * Words an SMTP client failure for the user: what went wrong, where, and whether it is final.
- * Reaching the server and logging in are worded by {@link ConnectionFailure}, without the server's
- * own words; once logged in, the server's reply to a recipient or a message is quoted, because it
- * says what the user can do about it.
+ * Reaching the server, its greeting and logging in are worded by {@link ConnectionFailure}, without
+ * the server's own words (its banner says what runs there); only the server's reply to a sender, a
+ * recipient or the message itself is quoted, because it says what the user can do about it.
  */
 public final class SmtpFailures {
 
   public static SendFailure describe(Throwable failure, String host, int port, String password) {
-    SendFailure described = classify(failure, host, host + ":" + port);
+    SendFailure described = classify(failure, host + ":" + port);
     return new SendFailure(
         SecretScrubber.scrub(described.reason(), password), described.permanent());
   }
 
-  private static SendFailure classify(Throwable failure, String host, String server) {
+  private static SendFailure classify(Throwable failure, String server) {
     if (failure instanceof SendFailure sendFailure) {
       return sendFailure;
     }
@@ -34,10 +34,16 @@ public final class SmtpFailures {
       }
       if (message.startsWith("sender address not accepted")) {
         return new SendFailure(
-            "sender address refused by " + host + ": " + reply, smtp.isPermanent());
+            "sender address refused by " + server + ": " + reply, smtp.isPermanent());
       }
-      return new SendFailure(
-          "SMTP server " + host + " refused the message: " + reply, smtp.isPermanent());
+      if (message.startsWith("DATA command not accepted")
+          || message.startsWith("sending data failed")) {
+        return new SendFailure(
+            "SMTP server " + server + " refused the message: " + reply, smtp.isPermanent());
+      }
+      // The greeting, EHLO/HELO and RSET: before anything was sent, and the server's words are
+      // its banner.
+      return new SendFailure("SMTP session with " + server + " failed", smtp.isPermanent());
     }
     String message = failure.getMessage() == null ? "" : failure.getMessage();
     if (message.startsWith("login is required, but no allowed AUTH methods")) {

@@ -54,8 +54,34 @@ class SmtpFailuresTest {
             null);
 
     assertThat(failure.reason())
-        .isEqualTo("SMTP server smtp.example.com refused the message: 451 4.3.0 try again later");
+        .isEqualTo(
+            "SMTP server smtp.example.com:25 refused the message: 451 4.3.0 try again later");
     assertThat(failure.permanent()).isFalse();
+  }
+
+  @Test
+  void theServersGreetingIsNeverQuoted() {
+    SendFailure greeting =
+        SmtpFailures.describe(
+            new SMTPException(
+                "got error response",
+                554,
+                List.of("554 internal-relay-7.corp.example ESMTP Postfix 3.4 no service"),
+                true),
+            "smtp.example.com",
+            25,
+            null);
+    SendFailure helo =
+        SmtpFailures.describe(
+            new SMTPException("HELO failed.", 501, List.of("501 10.1.2.3 says go away"), true),
+            "smtp.example.com",
+            25,
+            null);
+
+    assertThat(greeting.reason()).isEqualTo("SMTP session with smtp.example.com:25 failed");
+    assertThat(helo.reason())
+        .isEqualTo("SMTP session with smtp.example.com:25 failed")
+        .doesNotContain("10.1.2.3");
   }
 
   @Test

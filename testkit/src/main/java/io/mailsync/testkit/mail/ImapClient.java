@@ -81,6 +81,13 @@ public final class ImapClient implements AutoCloseable {
     }
   }
 
+  /** Creates an empty folder, as another mail client would. */
+  public void createFolder(String folderName) throws MessagingException {
+    if (!store.getFolder(folderName).create(Folder.HOLDS_MESSAGES)) {
+      throw new MessagingException("the server did not create " + folderName);
+    }
+  }
+
   public void append(String folderName, byte[] raw) throws MessagingException {
     Folder folder = store.getFolder(folderName);
     if (!folder.exists()) {
