@@ -53,24 +53,6 @@ public final class MessageKey {
     return MESSAGE_ID_PREFIX + id + "#" + binding.substring(0, BINDING_HEX_DIGITS);
   }
 
-  /**
-   * The key of a message known only by its Message-ID and {@code stableContent} — bound to no
-   * sender or date, so it does not match the key of a readable copy of the same mail.
-   *
-   * @deprecated describe the message with {@link MessageIdentity} and use {@link
-   *     #of(MessageIdentity)}; kept only until its last caller, the IMAP sync's unreadable copies,
-   *     passes the sender and date their envelope has
-   */
-  @Deprecated(forRemoval = true)
-  public static String of(String rfcMessageId, List<String> stableContent) {
-    if (normalizeMessageId(rfcMessageId).isEmpty()) {
-      Digest digest = new Digest().add("stable-content");
-      stableContent.forEach(digest::add);
-      return CONTENT_HASH_PREFIX + digest.hex();
-    }
-    return of(MessageIdentity.withMessageId(rfcMessageId, null, null));
-  }
-
   private static String content(MessageIdentity message, Digest sender) {
     Digest digest =
         new Digest()

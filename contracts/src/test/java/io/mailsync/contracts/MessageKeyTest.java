@@ -181,16 +181,6 @@ class MessageKeyTest {
         .startsWith("mid:ab@example.com#");
   }
 
-  @Test
-  @SuppressWarnings("removal")
-  void theUnboundKeyOfAnUnreadableCopyNeverMatchesAContentHash() {
-    assertThat(MessageKey.of(null, List.of("unreadable copy", "e1")))
-        .matches("sha256:[0-9a-f]{64}")
-        .isNotEqualTo(MessageKey.of(null, List.of("unreadable copy", "e2")));
-    assertThat(MessageKey.of("<abc@example.com>", List.of("unreadable copy", "e1")))
-        .startsWith("mid:abc@example.com#");
-  }
-
   private static String key(String messageId, String from, Instant date) {
     return MessageKey.of(MessageIdentity.withMessageId(messageId, from, date));
   }

@@ -474,6 +474,26 @@ class TimelineIT {
         .spec(Problems.invalid("cc[0].address"));
   }
 
+  @Test
+  void anInReplyToTheSenderCouldNotWriteIsAnswered400() {
+    as(tenant)
+        .body(
+            Map.of(
+                "mailboxId",
+                "m",
+                "to",
+                List.of(Map.of("address", "ok@example.com")),
+                "subject",
+                "s",
+                "text",
+                "t",
+                "inReplyTo",
+                "<two words@example.com>"))
+        .post("/api/v1/emails")
+        .then()
+        .spec(Problems.invalid("inReplyTo"));
+  }
+
   private RequestSpecification as(String tenantId) {
     return given()
         .auth()

@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.imap;
 
+import io.mailsync.contracts.MessageIdentity;
 import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.contracts.message.FetchedCopy;
@@ -331,8 +332,7 @@ public class MailboxSync {
         mailbox.tenantId,
         Instant.now(),
         copy,
-        // no content to hash: without a Message-ID the copy is its own message
-        MessageKey.of(messageId, List.of("unreadable copy", copy.eventId())),
+        unreadableKey(copy, messageId, participants, sentAt, subject),
         messageId,
         null,
         List.of(),
@@ -344,6 +344,28 @@ public class MailboxSync {
         List.of(),
         seen,
         reason);
+  }
+
+  /**
+   * With a Message-ID, the key a readable copy of the same mail has (bound to sender and date from
+   * the envelope); without one there is no content to hash, and the copy is its own message.
+   */
+  private static String unreadableKey(
+      FetchedCopy copy,
+      String messageId,
+      List<Participant> participants,
+      Instant sentAt,
+      String subject) {
+    List<String> from =
+        participants.stream()
+            .filter(p -> p.role() == Participant.Role.FROM)
+            .map(Participant::address)
+            .toList();
+    List<MessageIdentity.Part> ownMessage =
+        List.of(new MessageIdentity.Part("x-mailsync/unreadable-copy", 0, copy.eventId()));
+    return MessageKey.of(
+        new MessageIdentity(
+            messageId, from, List.of(), List.of(), sentAt, null, subject, ownMessage));
   }
 
   private static void addAll(List<Participant> into, Participant.Role role, Address[] addresses) {

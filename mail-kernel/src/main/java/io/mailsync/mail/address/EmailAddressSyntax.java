@@ -25,6 +25,11 @@ public final class EmailAddressSyntax {
   private static final int MAX_LOCAL_PART = 64;
   private static final int MAX_ADDRESS = 254;
 
+  /** Whether {@code text} is an RFC 5322 dot-atom (what may stand unquoted beside an '@'). */
+  public static boolean isDotAtom(String text) {
+    return text != null && LOCAL_PART.matcher(text).matches();
+  }
+
   /** The address lower-cased with an ASCII domain, or empty when it is not a valid address. */
   public static Optional<String> normalize(String address) {
     return problem(address).isPresent() ? Optional.empty() : Optional.of(normalized(address));

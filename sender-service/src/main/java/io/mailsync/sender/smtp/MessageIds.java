@@ -1,8 +1,8 @@
 package io.mailsync.sender.smtp;
 
 import io.mailsync.mail.address.EmailAddressSyntax;
+import io.mailsync.mail.address.MessageIdSyntax;
 import io.mailsync.sender.SendFailure;
-import java.util.regex.Pattern;
 
 /**
  * The Message-ID of a sent mail is a function of its command: {@code <commandId@from-domain>}. So a
@@ -11,14 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class MessageIds {
 
-  // RFC 5322 dot-atom-text: what may stand on either side of the '@' without quoting.
-  private static final Pattern DOT_ATOM =
-      Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
-
-  private static final Pattern MSG_ID = Pattern.compile("[\\x21-\\x7E&&[^<>]]+");
-
   public static String forCommand(String commandId, String fromAddress) {
-    if (commandId == null || !DOT_ATOM.matcher(commandId).matches()) {
+    if (!EmailAddressSyntax.isDotAtom(commandId)) {
       throw SendFailure.permanent("command id \"" + commandId + "\" cannot form a Message-ID");
     }
     return "<" + commandId + "@" + domainOf(fromAddress) + ">";
@@ -40,15 +34,9 @@ public final class MessageIds {
    * @throws SendFailure when it is not a single message id
    */
   public static String normalize(String messageId, String field) {
-    String id = messageId == null ? "" : messageId.strip();
-    if (id.startsWith("<") && id.endsWith(">")) {
-      id = id.substring(1, id.length() - 1);
-    }
-    // Printable ASCII without spaces or brackets: keeps odd real-world ids, never breaks a header.
-    if (!MSG_ID.matcher(id).matches()) {
-      throw SendFailure.permanent(field + " \"" + messageId + "\" is not a Message-ID");
-    }
-    return "<" + id + ">";
+    return MessageIdSyntax.normalize(messageId)
+        .orElseThrow(
+            () -> SendFailure.permanent(field + " \"" + messageId + "\" is not a Message-ID"));
   }
 
   private MessageIds() {}

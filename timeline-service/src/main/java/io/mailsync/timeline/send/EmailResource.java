@@ -4,6 +4,7 @@ import io.mailsync.contracts.DeterministicIds;
 import io.mailsync.contracts.send.EmailAddress;
 import io.mailsync.contracts.send.SendEmail;
 import io.mailsync.mail.address.EmailAddressSyntax;
+import io.mailsync.mail.address.MessageIdSyntax;
 import io.mailsync.rest.Caller;
 import io.mailsync.rest.InvalidRequestException;
 import io.quarkus.security.Authenticated;
@@ -64,6 +65,11 @@ public class EmailResource {
       @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey) {
     if (blank(request.text()) && blank(request.html())) {
       throw new InvalidRequestException("text", "is required unless html is given");
+    }
+    // The Message-ID syntax the sender writes: refused now, not as a failed send later.
+    if (!blank(request.inReplyTo()) && MessageIdSyntax.normalize(request.inReplyTo()).isEmpty()) {
+      throw new InvalidRequestException(
+          "inReplyTo", "is not a Message-ID (printable characters without spaces, e.g. <id@host>)");
     }
     String tenantId = caller.tenantId();
     String commandId =
