@@ -29,7 +29,6 @@ public class ImapConnector {
    */
   public IMAPStore connect(MailServer server, String username, String password)
       throws MessagingException, UnknownHostException, HostRefusedException {
-    return ImapSessions.connect(
-        hosts.vet(server.host(), server.port()), server, username, password, timeouts);
+    return ImapSessions.connect(hosts, server, username, password, timeouts);
   }
 }

@@ -1,7 +1,7 @@
 package io.mailsync.linker.directory;
 
+import io.mailsync.mail.address.EmailAddressSyntax;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 
 /** A user of the tenant: a colleague, whose address never counts as a customer match. */
@@ -12,7 +12,7 @@ public record AppUser(String id, String tenantId, String email, String name, Ins
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(createdAt, "createdAt");
-    email = Objects.requireNonNull(email, "email").strip().toLowerCase(Locale.ROOT);
+    email = EmailAddressSyntax.matchKey(Objects.requireNonNull(email, "email"));
   }
 
   @Override

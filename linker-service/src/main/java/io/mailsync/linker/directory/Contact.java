@@ -1,7 +1,7 @@
 package io.mailsync.linker.directory;
 
+import io.mailsync.mail.address.EmailAddressSyntax;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 
 /** A customer person, optionally of a company; {@code email} is lower-case. */
@@ -13,7 +13,7 @@ public record Contact(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(createdAt, "createdAt");
-    email = Objects.requireNonNull(email, "email").strip().toLowerCase(Locale.ROOT);
+    email = EmailAddressSyntax.matchKey(Objects.requireNonNull(email, "email"));
   }
 
   @Override

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -136,10 +135,7 @@ public final class LinkRules {
       if (participant == null || participant.address() == null) {
         continue;
       }
-      String address = participant.address().strip().toLowerCase(Locale.ROOT);
-      if (address.startsWith("<") && address.endsWith(">")) {
-        address = address.substring(1, address.length() - 1).strip();
-      }
+      String address = EmailAddressSyntax.matchKey(participant.address());
       if (!address.isEmpty()) {
         addresses.add(address);
       }

@@ -2,7 +2,6 @@ package io.mailsync.mail.address;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.net.IDN;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,9 +18,10 @@ public final class EmailAddressSyntax {
 
   private static final Pattern LOCAL_PART =
       Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
-  private static final Pattern DOMAIN =
-      Pattern.compile(
-          "(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]");
+
+  /** Two labels or more, the last starting with a letter (labels themselves: {@link HostNames}). */
+  private static final Pattern DOMAIN = Pattern.compile("(?:[^.]+\\.)+[a-z][a-z0-9-]*[a-z0-9]");
+
   private static final int MAX_LOCAL_PART = 64;
   private static final int MAX_ADDRESS = 254;
 
@@ -70,21 +70,31 @@ public final class EmailAddressSyntax {
     return Optional.empty();
   }
 
-  /** The lower-cased ASCII (punycode) form of a domain name, or empty when it is not one. */
+  /**
+   * The lower-cased ASCII (punycode) form of a domain name with at least two labels and a top-level
+   * label that starts with a letter, or empty when it is not one.
+   */
   public static Optional<String> normalizeDomain(String domain) {
-    if (domain == null || domain.isBlank()) {
-      return Optional.empty();
+    return HostNames.toAscii(domain == null ? null : domain.strip())
+        .map(ascii -> ascii.toLowerCase(Locale.ROOT))
+        .filter(ascii -> DOMAIN.matcher(ascii).matches());
+  }
+
+  /**
+   * The form two addresses are compared in — lower case, the domain in punycode — lenient with
+   * local parts the strict syntax refuses, since mail as received is matched as best it can be.
+   */
+  public static String matchKey(String address) {
+    String trimmed = address.strip().toLowerCase(Locale.ROOT);
+    if (trimmed.startsWith("<") && trimmed.endsWith(">")) {
+      trimmed = trimmed.substring(1, trimmed.length() - 1).strip();
     }
-    String trimmed = domain.strip();
-    if (trimmed.endsWith(".")) {
-      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    int at = trimmed.lastIndexOf('@');
+    if (at < 0) {
+      return trimmed;
     }
-    try {
-      String ascii = IDN.toASCII(trimmed, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-      return DOMAIN.matcher(ascii).matches() ? Optional.of(ascii) : Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    String domain = trimmed.substring(at + 1);
+    return trimmed.substring(0, at + 1) + normalizeDomain(domain).orElse(domain);
   }
 
   /**

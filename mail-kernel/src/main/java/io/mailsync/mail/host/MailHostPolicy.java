@@ -1,8 +1,8 @@
 package io.mailsync.mail.host;
 
+import io.mailsync.mail.address.HostNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class MailHostPolicy {
 
-  private static final Pattern LABEL =
-      Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
   private static final Pattern IPV4_SHAPE = Pattern.compile("[0-9.]+");
   private static final Pattern IPV6_SHAPE = Pattern.compile("[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?");
   private static final Pattern PORT_RANGE = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?");
@@ -156,23 +154,10 @@ public class MailHostPolicy {
   }
 
   private static Optional<String> nameProblem(String host) {
-    String ascii;
-    try {
-      ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
-    } catch (IllegalArgumentException e) {
-      return Optional.of("is not a valid host name");
-    }
-    String name = ascii.endsWith(".") ? ascii.substring(0, ascii.length() - 1) : ascii;
-    if (name.isEmpty()) {
-      return Optional.of("is not a valid host name");
-    }
-    for (String label : name.split("\\.", -1)) {
-      if (!LABEL.matcher(label).matches()) {
-        return Optional.of(
+    return HostNames.toAscii(host).isPresent()
+        ? Optional.empty()
+        : Optional.of(
             "is not a valid host name (letters, digits, '-' and '.' only; no empty labels)");
-      }
-    }
-    return Optional.empty();
   }
 
   /** Whether an address is loopback, private, link-local, reserved or translates to one. */

@@ -77,6 +77,16 @@ class EmailAddressSyntaxTest {
   }
 
   @Test
+  void comparesAddressesInOneForm() {
+    assertThat(EmailAddressSyntax.matchKey(" <Ann@Bücher.Example> "))
+        .isEqualTo(EmailAddressSyntax.matchKey("ann@xn--bcher-kva.example"))
+        .isEqualTo("ann@xn--bcher-kva.example");
+    assertThat(EmailAddressSyntax.matchKey("\"Odd Name\"@Example.com"))
+        .isEqualTo("\"odd name\"@example.com");
+    assertThat(EmailAddressSyntax.matchKey("no-at-sign")).isEqualTo("no-at-sign");
+  }
+
+  @Test
   void findsTheDomainOfReceivedAddresses() {
     assertThat(EmailAddressSyntax.domainOf("\"odd name\"@Example.com")).hasValue("example.com");
     assertThat(EmailAddressSyntax.domainOf("nobody")).isEmpty();

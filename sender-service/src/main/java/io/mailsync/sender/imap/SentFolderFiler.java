@@ -1,8 +1,6 @@
 package io.mailsync.sender.imap;
 
-import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.mail.host.MailHostPolicy;
-import io.mailsync.mail.host.VettedServer;
 import io.mailsync.mail.sent.SentFolderChoice;
 import io.mailsync.mail.sent.SentFolders;
 import io.mailsync.mail.session.ImapSessions;
@@ -42,8 +40,7 @@ public class SentFolderFiler {
    * @return the folder's full name
    */
   public String file(ImapAccount account, String configuredFolder, byte[] rfc822) throws Exception {
-    VettedServer vetted = vet(account.server());
-    try (IMAPStore store = connect(vetted, account)) {
+    try (IMAPStore store = connect(account)) {
       SentFolderChoice choice = SentFolders.resolve(store, configuredFolder);
       Folder folder = store.getFolder(choice.folder());
       if (!choice.exists() && !folder.exists()) {
@@ -62,7 +59,7 @@ public class SentFolderFiler {
   /** The Sent folder holding a message with this Message-ID, if there is one. */
   public Optional<String> find(ImapAccount account, String configuredFolder, String messageId)
       throws Exception {
-    try (IMAPStore store = connect(vet(account.server()), account)) {
+    try (IMAPStore store = connect(account)) {
       SentFolderChoice choice = SentFolders.resolve(store, configuredFolder);
       if (!choice.exists()) {
         return Optional.empty();
@@ -78,12 +75,8 @@ public class SentFolderFiler {
     }
   }
 
-  private VettedServer vet(MailServer server) throws Exception {
-    return hosts.vet(server.host(), server.port());
-  }
-
-  private IMAPStore connect(VettedServer vetted, ImapAccount account) throws MessagingException {
+  private IMAPStore connect(ImapAccount account) throws Exception {
     return ImapSessions.connect(
-        vetted, account.server(), account.username(), account.password(), timeouts);
+        hosts, account.server(), account.username(), account.password(), timeouts);
   }
 }
