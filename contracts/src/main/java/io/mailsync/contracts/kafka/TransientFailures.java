@@ -4,9 +4,10 @@ import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 
 /**
- * How consumers treat failures: bad input ({@link IllegalArgumentException}) is final and its
- * record goes to the dead-letter topic; anything else — a database or broker outage — is retried
- * with back-off while the partition waits, so an outage delays records instead of losing them.
+ * How consumers treat failures: a {@link PoisonRecord} is final and its record goes to the
+ * dead-letter topic; anything else — a database or broker outage, or a bug — is retried with
+ * back-off while the partition waits (and dead-lettered only when the retries run out), so an
+ * outage delays records instead of losing them.
  */
 public final class TransientFailures {
 
@@ -23,7 +24,7 @@ public final class TransientFailures {
   }
 
   public static boolean isTransient(Throwable failure) {
-    return !(failure instanceof IllegalArgumentException);
+    return !(failure instanceof PoisonRecord);
   }
 
   private TransientFailures() {}

@@ -34,11 +34,17 @@ class TransientFailuresTest {
             .item(
                 () -> {
                   attempts.incrementAndGet();
-                  throw new IllegalArgumentException("not a link decision");
+                  throw new PoisonRecord("not a link decision");
                 });
 
     assertThatThrownBy(() -> TransientFailures.retried(poison).await().indefinitely())
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(PoisonRecord.class);
     assertThat(attempts).hasValue(1);
+  }
+
+  @Test
+  void anIllegalArgumentFromABugIsNotMistakenForPoison() {
+    assertThat(TransientFailures.isTransient(new IllegalArgumentException("a bug"))).isTrue();
+    assertThat(TransientFailures.isTransient(new PoisonRecord("bad input"))).isFalse();
   }
 }

@@ -1,6 +1,7 @@
 package io.mailsync.fetcher.assignment;
 
 import io.mailsync.contracts.Keys;
+import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,12 +33,12 @@ public class MailboxAssignmentConsumer {
       Header failure =
           record.headers().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON);
       if (failure != null) {
-        throw new IllegalArgumentException(
+        throw new PoisonRecord(
             "not a MailboxConfigured record: "
                 + new String(failure.value(), StandardCharsets.UTF_8));
       }
       if (record.key() == null) {
-        throw new IllegalArgumentException("tombstone without a key names no mailbox");
+        throw new PoisonRecord("tombstone without a key names no mailbox");
       }
       assignments.apply(partition, record.key(), null);
       return;
@@ -48,23 +49,23 @@ public class MailboxAssignmentConsumer {
 
   private static String check(MailboxConfigured mailbox, String recordKey) {
     if (mailbox.tenantId() == null || mailbox.tenantId().isBlank()) {
-      throw new IllegalArgumentException("MailboxConfigured without tenantId");
+      throw new PoisonRecord("MailboxConfigured without tenantId");
     }
     if (mailbox.mailboxId() == null) {
-      throw new IllegalArgumentException("MailboxConfigured without mailboxId");
+      throw new PoisonRecord("MailboxConfigured without mailboxId");
     }
     try {
       UUID.fromString(mailbox.mailboxId());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
+      throw new PoisonRecord(
           "MailboxConfigured with a mailboxId that is not a UUID: " + mailbox.mailboxId());
     }
     if (mailbox.state() == null) {
-      throw new IllegalArgumentException("MailboxConfigured without state");
+      throw new PoisonRecord("MailboxConfigured without state");
     }
     String key = Keys.mailbox(mailbox.tenantId(), mailbox.mailboxId());
     if (recordKey != null && !recordKey.equals(key)) {
-      throw new IllegalArgumentException(
+      throw new PoisonRecord(
           "record key " + recordKey + " does not match the mailbox's key " + key);
     }
     return key;

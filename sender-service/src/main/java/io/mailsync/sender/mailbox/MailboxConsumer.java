@@ -1,5 +1,6 @@
 package io.mailsync.sender.mailbox;
 
+import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.contracts.kafka.TransientFailures;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.smallrye.mutiny.Uni;
@@ -64,7 +65,7 @@ public class MailboxConsumer {
             .map(IncomingKafkaRecordMetadata::getKey)
             .orElse(null);
     if (!(key instanceof String mailboxKey) || mailboxKey.isBlank()) {
-      return Uni.createFrom().failure(new IllegalArgumentException("tombstone without a key"));
+      return Uni.createFrom().failure(new PoisonRecord("tombstone without a key"));
     }
     return directory
         .remove(mailboxKey)
@@ -92,6 +93,6 @@ public class MailboxConsumer {
 
   private static Uni<Void> nack(Message<?> message, String reason) {
     LOG.warn(reason);
-    return Uni.createFrom().completionStage(message.nack(new IllegalArgumentException(reason)));
+    return Uni.createFrom().completionStage(message.nack(new PoisonRecord(reason)));
   }
 }

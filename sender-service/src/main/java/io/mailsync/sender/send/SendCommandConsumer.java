@@ -1,5 +1,6 @@
 package io.mailsync.sender.send;
 
+import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.contracts.kafka.TransientFailures;
 import io.mailsync.contracts.send.SendEmail;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +33,7 @@ public class SendCommandConsumer {
     SendEmail command = message.getPayload();
     Uni<Void> work =
         command == null
-            ? Uni.createFrom().failure(new IllegalArgumentException("empty SendEmail record"))
+            ? Uni.createFrom().failure(new PoisonRecord("empty or unreadable SendEmail record"))
             : handler.handle(command).chain(publisher::publish);
     return TransientFailures.retried(work)
         .onItemOrFailure()

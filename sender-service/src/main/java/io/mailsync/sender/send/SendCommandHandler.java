@@ -4,6 +4,7 @@ import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.Keys;
 import io.mailsync.contracts.MessageIdentity;
 import io.mailsync.contracts.MessageKey;
+import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.send.SendEmail;
 import io.mailsync.mail.secret.SecretScrubber;
@@ -73,13 +74,13 @@ public class SendCommandHandler {
 
   /**
    * @return the outcome to publish
-   * @throws IllegalArgumentException (as a failed Uni) when the command lacks the identity an
-   *     outcome needs; such a record belongs in the dead-letter topic
+   * @throws PoisonRecord (as a failed Uni) when the command lacks the identity an outcome needs;
+   *     such a record belongs in the dead-letter topic
    */
   public Uni<ContractRecord> handle(SendEmail command) {
     String problem = identityProblem(command);
     if (problem != null) {
-      return Uni.createFrom().failure(new IllegalArgumentException(problem));
+      return Uni.createFrom().failure(new PoisonRecord(problem));
     }
     return attempts
         .find(command.id())

@@ -1,6 +1,7 @@
 package io.mailsync.timeline.entries;
 
 import io.mailsync.contracts.ContractRecord;
+import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.contracts.kafka.TransientFailures;
 import io.mailsync.contracts.link.MessageLinked;
 import io.mailsync.contracts.link.MessageUnmatched;
@@ -27,6 +28,10 @@ public class TimelineConsumer {
 
   @Incoming("messages")
   public Uni<Void> onMessage(MessageFetched message) {
+    String problem = identityProblem(message);
+    if (problem != null) {
+      return Uni.createFrom().failure(new PoisonRecord(problem));
+    }
     return TransientFailures.retried(store.storeMessage(message))
         .invoke(
             stored -> {
@@ -37,14 +42,33 @@ public class TimelineConsumer {
         .replaceWithVoid();
   }
 
+  /** What a stored message needs; without it no retry can store the record. */
+  static String identityProblem(MessageFetched message) {
+    if (message == null) {
+      return "empty or unreadable MessageFetched record";
+    }
+    if (message.tenantId() == null || message.tenantId().isBlank()) {
+      return "MessageFetched " + message.id() + " without a tenantId";
+    }
+    if (message.messageKey() == null || message.messageKey().isBlank()) {
+      return "MessageFetched " + message.id() + " without a messageKey";
+    }
+    if (message.copy() == null) {
+      return "MessageFetched " + message.id() + " without a copy";
+    }
+    return null;
+  }
+
   @Incoming("links")
   public Uni<Void> onLinkDecision(ContractRecord decision) {
+    if (decision == null) {
+      return Uni.createFrom().failure(new PoisonRecord("empty or unreadable link decision"));
+    }
     return switch (decision) {
       case MessageLinked linked -> TransientFailures.retried(store.storeLinks(linked));
       case MessageUnmatched unmatched -> TransientFailures.retried(store.storeUnmatched(unmatched));
       default ->
-          Uni.createFrom()
-              .failure(new IllegalArgumentException("not a link decision: " + decision.getClass()));
+          Uni.createFrom().failure(new PoisonRecord("not a link decision: " + decision.getClass()));
     };
   }
 }
