@@ -2,11 +2,11 @@ package io.mailsync.sender;
 
 import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.EventJson;
-import io.mailsync.contracts.EventType;
 import io.mailsync.contracts.kafka.CloudEventMetadata;
 import io.mailsync.testkit.kafka.KafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,17 +34,13 @@ final class SenderTopics {
   /** Publishes a contract record with binary CloudEvents headers, as an Emitter would. */
   static void publish(String topic, ContractRecord record) {
     try {
-      ProducerRecord<String, byte[]> out =
-          new ProducerRecord<>(topic, record.key(), EventJson.mapper().writeValueAsBytes(record));
-      out.headers()
-          .add("ce_specversion", bytes("1.0"))
-          .add("ce_id", bytes(record.id()))
-          .add("ce_type", bytes(EventType.of(record).cloudEventType()))
-          .add("ce_source", bytes("/mailsync/test"))
-          .add("ce_time", bytes(record.occurredAt().toString()))
-          .add("content-type", bytes("application/json"))
-          .add(CloudEventMetadata.TENANT_HEADER, bytes(record.tenantId()));
-      send(out);
+      send(
+          new ProducerRecord<>(
+              topic,
+              null,
+              record.key(),
+              EventJson.mapper().writeValueAsBytes(record),
+              CloudEventMetadata.headers(record, URI.create("/mailsync/test"))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,8 +2,10 @@ package io.mailsync.timeline;
 
 import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.EventType;
+import io.mailsync.contracts.kafka.CloudEventMetadata;
 import io.mailsync.contracts.kafka.ContractSerializer;
 import io.mailsync.testkit.kafka.KafkaBroker;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,34 +27,34 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class Events {
 
+  /** Publishes a contract record with the headers the services write. */
   public static void publish(ContractRecord record) {
-    publishRaw(
-        EventType.of(record).topic(),
-        record.key(),
-        null,
-        record,
-        EventType.of(record).cloudEventType());
+    send(
+        new ProducerRecord<>(
+            EventType.of(record).topic(),
+            null,
+            record.key(),
+            new ContractSerializer().serialize(EventType.of(record).topic(), record),
+            CloudEventMetadata.headers(record, URI.create("/tests"))));
   }
 
-  /** Writes anything to a topic, for poison-record tests. */
-  public static void publishRaw(
-      String topic, String key, byte[] raw, ContractRecord record, String ceType) {
+  /** Writes anything to a topic with just a CloudEvents id and type, for poison-record tests. */
+  public static void publishRaw(String topic, String key, byte[] raw, String ceType) {
+    ProducerRecord<String, byte[]> out = new ProducerRecord<>(topic, key, raw);
+    out.headers().add("ce_specversion", bytes("1.0"));
+    out.headers().add("ce_id", bytes(UUID.randomUUID().toString()));
+    if (ceType != null) {
+      out.headers().add("ce_type", bytes(ceType));
+    }
+    out.headers().add("ce_source", bytes("/tests"));
+    send(out);
+  }
+
+  private static void send(ProducerRecord<String, byte[]> out) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers());
     try (var producer =
         new KafkaProducer<String, byte[]>(props, new StringSerializer(), (t, d) -> d)) {
-      byte[] value = raw != null ? raw : new ContractSerializer().serialize(topic, record);
-      ProducerRecord<String, byte[]> out = new ProducerRecord<>(topic, key, value);
-      out.headers().add("ce_specversion", bytes("1.0"));
-      out.headers()
-          .add("ce_id", bytes(record == null ? UUID.randomUUID().toString() : record.id()));
-      if (ceType != null) {
-        out.headers().add("ce_type", bytes(ceType));
-      }
-      out.headers().add("ce_source", bytes("/tests"));
-      if (record != null) {
-        out.headers().add("tenant_id", bytes(record.tenantId()));
-      }
       producer.send(out).get();
     } catch (Exception e) {
       throw new IllegalStateException(e);

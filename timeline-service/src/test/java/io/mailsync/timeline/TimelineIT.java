@@ -166,7 +166,6 @@ class TimelineIT {
         Topics.LINKS,
         tenant + "/poison",
         "{not json".getBytes(StandardCharsets.UTF_8),
-        null,
         "io.mailsync.message.linked.v1");
     MessageFetched mail =
         fetched("after-poison", "mailbox-a", 1, "After poison", Instant.now(), null);

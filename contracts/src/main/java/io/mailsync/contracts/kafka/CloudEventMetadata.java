@@ -7,6 +7,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -24,6 +26,29 @@ public final class CloudEventMetadata {
 
   public static <T extends ContractRecord> Message<T> message(T record, URI source) {
     return Message.of(record, metadata(record, source));
+  }
+
+  /**
+   * The same CloudEvents binary-mode headers as Kafka headers, for what writes records without
+   * Reactive Messaging: the linker's Kafka Streams topology and the tests' producers.
+   */
+  public static Headers headers(ContractRecord record, URI source) {
+    Headers headers = new RecordHeaders();
+    add(headers, "ce_specversion", "1.0");
+    add(headers, "ce_id", record.id());
+    add(headers, "ce_type", EventType.of(record).cloudEventType());
+    add(headers, "ce_source", source.toString());
+    add(
+        headers,
+        "ce_time",
+        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(record.occurredAt().atZone(ZoneOffset.UTC)));
+    add(headers, "content-type", "application/json");
+    add(headers, TENANT_HEADER, record.tenantId());
+    return headers;
+  }
+
+  private static void add(Headers headers, String name, String value) {
+    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
   }
 
   public static Metadata metadata(ContractRecord record, URI source) {

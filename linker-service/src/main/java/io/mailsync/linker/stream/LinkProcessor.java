@@ -1,11 +1,13 @@
 package io.mailsync.linker.stream;
 
 import io.mailsync.contracts.ContractRecord;
+import io.mailsync.contracts.kafka.CloudEventMetadata;
 import io.mailsync.contracts.message.MessageFetched;
 import io.mailsync.linker.directory.DirectoryChange;
 import io.mailsync.linker.directory.DirectoryEntry;
 import io.mailsync.linker.rules.LinkDecision;
 import io.mailsync.linker.rules.LinkRules;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -25,6 +27,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * that a company arriving just before its contact does not leave the contact out.
  */
 final class LinkProcessor implements Processor<String, LinkerInput, String, ContractRecord> {
+
+  /** The {@code ce_source} of every link decision. */
+  static final URI SOURCE = URI.create("/mailsync/linker-service");
 
   private final LinkRules rules;
   private final Duration grace;
@@ -90,7 +95,11 @@ final class LinkProcessor implements Processor<String, LinkerInput, String, Cont
     Instant decidedAt = now();
     ContractRecord event = LinkEvents.of(message, decision, decidedAt, round);
     context.forward(
-        new Record<>(event.key(), event, decidedAt.toEpochMilli(), CloudEventHeaders.of(event)));
+        new Record<>(
+            event.key(),
+            event,
+            decidedAt.toEpochMilli(),
+            CloudEventMetadata.headers(event, SOURCE)));
   }
 
   private Instant now() {
