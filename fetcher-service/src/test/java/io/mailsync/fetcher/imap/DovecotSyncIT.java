@@ -56,12 +56,7 @@ class DovecotSyncIT {
     try (ImapClient client = ImapClient.connect(account)) {
       client.append("Sent", sent.toBytes());
     }
-    String tenant = "tenant-" + UUID.randomUUID();
-    Map<String, Object> request = MailboxApi.request(account.email());
-    request.put("username", account.login());
-    request.put("password", account.password());
-    request.put("imap", MailboxApi.server(account.host(), account.imapPort(), "NONE"));
-    String id = MailboxApi.register(TestJwt.token(tenant, "user-1"), request);
+    String id = register(account);
 
     SyncReport report = sync.syncOnce(UUID.fromString(id));
 
@@ -102,12 +97,7 @@ class DovecotSyncIT {
                 .text("Hello Bob")
                 .toBytes());
       }
-      String tenant = "tenant-" + UUID.randomUUID();
-      Map<String, Object> request = MailboxApi.request(account.email());
-      request.put("username", account.login());
-      request.put("password", account.password());
-      request.put("imap", MailboxApi.server(account.host(), account.imapPort(), "NONE"));
-      String id = MailboxApi.register(TestJwt.token(tenant, "user-1"), request);
+      String id = register(account);
 
       SyncReport report = sync.syncOnce(UUID.fromString(id));
 
@@ -119,5 +109,14 @@ class DovecotSyncIT {
     } finally {
       dovecot.stop();
     }
+  }
+
+  /** Registers the Dovecot account as a mailbox of a fresh tenant, INBOX and Sent by default. */
+  private static String register(MailAccount account) {
+    Map<String, Object> request = MailboxApi.request(account.email());
+    request.put("username", account.login());
+    request.put("password", account.password());
+    request.put("imap", MailboxApi.server(account.host(), account.imapPort(), "NONE"));
+    return MailboxApi.register(TestJwt.token("tenant-" + UUID.randomUUID(), "user-1"), request);
   }
 }
