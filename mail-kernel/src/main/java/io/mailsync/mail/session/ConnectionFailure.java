@@ -9,6 +9,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.util.SocketConnectException;
 
@@ -103,19 +104,21 @@ public record ConnectionFailure(Kind kind, String text) {
 
   /** Netty reports "Network is unreachable" as a plain SocketException. */
   private static boolean unreachable(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SocketException
-          && t.getMessage() != null
-          && t.getMessage().toLowerCase(Locale.ROOT).contains("unreachable")) {
-        return true;
-      }
-    }
-    return false;
+    return anyCause(
+        failure,
+        t ->
+            t instanceof SocketException
+                && t.getMessage() != null
+                && t.getMessage().toLowerCase(Locale.ROOT).contains("unreachable"));
   }
 
   static boolean has(Throwable failure, Class<? extends Throwable> type) {
+    return anyCause(failure, type::isInstance);
+  }
+
+  private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (type.isInstance(t)) {
+      if (test.test(t)) {
         return true;
       }
     }
