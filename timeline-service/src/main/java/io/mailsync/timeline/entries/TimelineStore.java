@@ -13,6 +13,7 @@ import io.mailsync.contracts.message.MessageFetched;
 import io.mailsync.contracts.message.Participant;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -34,6 +35,103 @@ public class TimelineStore {
   private static final TypeReference<List<Participant>> PARTICIPANTS = new TypeReference<>() {};
   private static final TypeReference<List<AttachmentMetadata>> ATTACHMENTS =
       new TypeReference<>() {};
+
+  /**
+   * Content, links and unmatched decisions of one message arrive on different topics and are
+   * written concurrently; each write decides on what the others wrote, so they take turns per
+   * message (a transaction-scoped advisory lock) instead of racing past each other.
+   */
+  private static final String LOCK_MESSAGE =
+      """
+      SELECT pg_advisory_xact_lock(hashtextextended(:lockName, 0))
+      """;
+
+  private static final String COUNT_KNOWN_UNRELATED =
+      """
+      SELECT count(*) FROM {h-schema}unmatched_decision d
+      WHERE d.tenant_id = :tenant AND d.message_key = :messageKey
+        AND NOT EXISTS (SELECT 1 FROM {h-schema}timeline_entry e
+                        WHERE e.tenant_id = d.tenant_id AND e.message_key = d.message_key)
+      """;
+
+  /**
+   * A copy that parsed replaces content stored from a copy that did not. JSON parameters are cast
+   * through text: bound straight to jsonb, the client would store a Java string as a JSON string.
+   */
+  private static final String INSERT_MESSAGE =
+      """
+      INSERT INTO {h-schema}message (tenant_id, message_key, rfc_message_id, subject, from_address,
+          from_name, participants, sent_at, received_at, sort_at, text_body, html_body,
+          attachments, parse_error)
+      VALUES (:tenant, :messageKey, :rfcMessageId, :subject, :fromAddress, :fromName,
+          CAST(CAST(:participants AS text) AS jsonb), :sentAt, :receivedAt, :sortAt, :text, :html,
+          CAST(CAST(:attachments AS text) AS jsonb), :parseError)
+      ON CONFLICT (tenant_id, message_key) DO UPDATE SET subject = EXCLUDED.subject,
+          participants = EXCLUDED.participants, sent_at = EXCLUDED.sent_at,
+          text_body = EXCLUDED.text_body, html_body = EXCLUDED.html_body,
+          attachments = EXCLUDED.attachments, parse_error = NULL
+      WHERE message.parse_error IS NOT NULL AND EXCLUDED.parse_error IS NULL
+      """;
+
+  private static final String INSERT_COPY =
+      """
+      INSERT INTO {h-schema}message_copy (event_id, tenant_id, message_key, mailbox_id, folder,
+          uid_validity, uid)
+      VALUES (:eventId, :tenant, :messageKey, :mailboxId, :folder, :uidValidity, :uid)
+      ON CONFLICT DO NOTHING
+      """;
+
+  private static final String DELETE_UNMATCHED_DECISION =
+      """
+      DELETE FROM {h-schema}unmatched_decision WHERE tenant_id = :tenant AND message_key = :messageKey
+      """;
+
+  private static final String INSERT_ENTRY =
+      """
+      INSERT INTO {h-schema}timeline_entry (tenant_id, target_type, target_id, message_key, rule,
+          threaded, linked_at)
+      VALUES (:tenant, :targetType, :targetId, :messageKey, :rule, :threaded, :linkedAt)
+      ON CONFLICT DO NOTHING
+      """;
+
+  private static final String COUNT_ENTRIES =
+      """
+      SELECT count(*) FROM {h-schema}timeline_entry WHERE tenant_id = :tenant AND message_key = :messageKey
+      """;
+
+  private static final String INSERT_UNMATCHED_DECISION =
+      """
+      INSERT INTO {h-schema}unmatched_decision (tenant_id, message_key, decided_at)
+      VALUES (:tenant, :messageKey, :decidedAt)
+      ON CONFLICT DO NOTHING
+      """;
+
+  private static final String DELETE_MESSAGE =
+      """
+      DELETE FROM {h-schema}message WHERE tenant_id = :tenant AND message_key = :messageKey
+      """;
+
+  /**
+   * One page of a target's timeline after the cursor (none on the first page: both cursor
+   * parameters null); the caller limits the rows. JSON columns are read as text.
+   */
+  private static final String PAGE =
+      """
+      SELECT m.message_key AS message_key, m.subject AS subject,
+          CAST(m.participants AS text) AS participants, m.sent_at AS sent_at,
+          m.received_at AS received_at, m.sort_at AS sort_at, m.text_body AS text_body,
+          m.html_body AS html_body, CAST(m.attachments AS text) AS attachments,
+          m.parse_error AS parse_error, e.rule AS rule, e.threaded AS threaded,
+          (SELECT count(*) FROM {h-schema}message_copy c
+           WHERE c.tenant_id = m.tenant_id AND c.message_key = m.message_key) AS copies
+      FROM {h-schema}timeline_entry e
+      JOIN {h-schema}message m ON m.tenant_id = e.tenant_id AND m.message_key = e.message_key
+      WHERE e.tenant_id = :tenant AND e.target_type = :targetType AND e.target_id = :targetId
+        AND (CAST(:afterSortAt AS timestamptz) IS NULL
+             OR (m.sort_at, m.message_key)
+                < (CAST(:afterSortAt AS timestamptz), CAST(:afterMessageKey AS text)))
+      ORDER BY m.sort_at DESC, m.message_key DESC
+      """;
 
   private final Mutiny.SessionFactory sessions;
 
@@ -65,30 +163,13 @@ public class TimelineStore {
               lockMessage(session, linked.tenantId(), linked.messageKey())
                   .chain(
                       () ->
-                          session
-                              .createNativeQuery(
-                                  "DELETE FROM unmatched_decision WHERE tenant_id = ?1 AND"
-                                      + " message_key = ?2")
-                              .setParameter(1, linked.tenantId())
-                              .setParameter(2, linked.messageKey())
+                          ofMessage(
+                                  session.createNativeQuery(DELETE_UNMATCHED_DECISION),
+                                  linked.tenantId(),
+                                  linked.messageKey())
                               .executeUpdate());
           for (Link link : linked.links()) {
-            chain =
-                chain.chain(
-                    () ->
-                        session
-                            .createNativeQuery(
-                                "INSERT INTO timeline_entry (tenant_id, target_type, target_id,"
-                                    + " message_key, rule, threaded, linked_at) VALUES (?1, ?2, ?3,"
-                                    + " ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING")
-                            .setParameter(1, linked.tenantId())
-                            .setParameter(2, link.target().type().name())
-                            .setParameter(3, link.target().id())
-                            .setParameter(4, linked.messageKey())
-                            .setParameter(5, link.rule().name())
-                            .setParameter(6, linked.threaded())
-                            .setParameter(7, linked.occurredAt().atOffset(ZoneOffset.UTC))
-                            .executeUpdate());
+            chain = chain.chain(() -> insertEntry(session, linked, link));
           }
           return chain.replaceWithVoid();
         });
@@ -96,39 +177,35 @@ public class TimelineStore {
 
   /** Forgets an unrelated message's content, unless another copy of it was linked. */
   public Uni<Void> storeUnmatched(MessageUnmatched unmatched) {
+    String tenantId = unmatched.tenantId();
+    String messageKey = unmatched.messageKey();
     return sessions.withTransaction(
         session ->
-            lockMessage(session, unmatched.tenantId(), unmatched.messageKey())
+            lockMessage(session, tenantId, messageKey)
                 .chain(
                     () ->
-                        session
-                            .createNativeQuery(
-                                "SELECT count(*) FROM timeline_entry WHERE tenant_id = ?1 AND"
-                                    + " message_key = ?2",
-                                Long.class)
-                            .setParameter(1, unmatched.tenantId())
-                            .setParameter(2, unmatched.messageKey())
+                        ofMessage(
+                                session.createNativeQuery(COUNT_ENTRIES, Long.class),
+                                tenantId,
+                                messageKey)
                             .getSingleResult())
                 .chain(
                     linked -> {
                       if (linked > 0) {
                         return Uni.createFrom().voidItem();
                       }
-                      return session
-                          .createNativeQuery(
-                              "INSERT INTO unmatched_decision (tenant_id, message_key, decided_at)"
-                                  + " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
-                          .setParameter(1, unmatched.tenantId())
-                          .setParameter(2, unmatched.messageKey())
-                          .setParameter(3, unmatched.occurredAt().atOffset(ZoneOffset.UTC))
+                      return ofMessage(
+                              session.createNativeQuery(INSERT_UNMATCHED_DECISION),
+                              tenantId,
+                              messageKey)
+                          .setParameter("decidedAt", offset(unmatched.occurredAt()))
                           .executeUpdate()
                           .chain(
                               () ->
-                                  session
-                                      .createNativeQuery(
-                                          "DELETE FROM message WHERE tenant_id = ?1 AND message_key = ?2")
-                                      .setParameter(1, unmatched.tenantId())
-                                      .setParameter(2, unmatched.messageKey())
+                                  ofMessage(
+                                          session.createNativeQuery(DELETE_MESSAGE),
+                                          tenantId,
+                                          messageKey)
                                       .executeUpdate())
                           .replaceWithVoid();
                     }));
@@ -141,100 +218,79 @@ public class TimelineStore {
       String targetId,
       TimelineCursor after,
       int limit) {
-    String sql =
-        "SELECT m.message_key, m.subject, m.participants::text, m.sent_at, m.received_at,"
-            + " m.sort_at, m.text_body, m.html_body, m.attachments::text, m.parse_error, e.rule,"
-            + " e.threaded, (SELECT count(*) FROM message_copy c WHERE c.tenant_id = m.tenant_id"
-            + " AND c.message_key = m.message_key)"
-            + " FROM timeline_entry e JOIN message m"
-            + " ON m.tenant_id = e.tenant_id AND m.message_key = e.message_key"
-            + " WHERE e.tenant_id = ?1 AND e.target_type = ?2 AND e.target_id = ?3"
-            + (after == null ? "" : " AND (m.sort_at, m.message_key) < (?4, ?5)")
-            + " ORDER BY m.sort_at DESC, m.message_key DESC LIMIT "
-            + (limit + 1);
     return sessions.withSession(
-        session -> {
-          var query =
-              session
-                  .createNativeQuery(sql, Object[].class)
-                  .setParameter(1, tenantId)
-                  .setParameter(2, targetType.name())
-                  .setParameter(3, targetId);
-          if (after != null) {
-            query.setParameter(4, after.sortAt().atOffset(ZoneOffset.UTC));
-            query.setParameter(5, after.messageKey());
-          }
-          return query
-              .getResultList()
-              .map(
-                  rows -> {
-                    List<TimelineEntry> entries = new ArrayList<>();
-                    TimelineCursor last = null;
-                    for (int i = 0; i < Math.min(rows.size(), limit); i++) {
-                      Object[] row = rows.get(i);
-                      entries.add(entry(row));
-                      last = new TimelineCursor(instant(row[5]), (String) row[0]);
-                    }
-                    String next = rows.size() > limit && last != null ? last.encode() : null;
-                    return new TimelinePage(entries, next);
-                  });
-        });
+        session ->
+            session
+                .createNativeQuery(PAGE, Tuple.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("targetType", targetType.name())
+                .setParameter("targetId", targetId)
+                .setParameter("afterSortAt", after == null ? null : offset(after.sortAt()))
+                .setParameter("afterMessageKey", after == null ? null : after.messageKey())
+                .setMaxResults(limit + 1)
+                .getResultList()
+                .map(rows -> page(rows, limit)));
   }
 
-  private static TimelineEntry entry(Object[] row) {
-    List<Participant> participants = read((String) row[2], PARTICIPANTS);
+  /** Up to {@code limit} entries; a further row only says that there is a next page. */
+  private static TimelinePage page(List<Tuple> rows, int limit) {
+    List<TimelineEntry> entries = new ArrayList<>();
+    TimelineCursor last = null;
+    for (Tuple row : rows.subList(0, Math.min(rows.size(), limit))) {
+      entries.add(entry(row));
+      last = new TimelineCursor(instant(row.get("sort_at")), row.get("message_key", String.class));
+    }
+    String next = rows.size() > limit && last != null ? last.encode() : null;
+    return new TimelinePage(entries, next);
+  }
+
+  private static TimelineEntry entry(Tuple row) {
+    List<Participant> participants = read(row.get("participants", String.class), PARTICIPANTS);
     Participant from =
         participants.stream()
             .filter(p -> p.role() == Participant.Role.FROM)
             .findFirst()
             .orElse(null);
     return new TimelineEntry(
-        (String) row[0],
-        (String) row[1],
+        row.get("message_key", String.class),
+        row.get("subject", String.class),
         from,
         participants,
-        instant(row[3]),
-        instant(row[4]),
-        (String) row[6],
-        HtmlSanitizer.sanitize((String) row[7]),
-        read((String) row[8], ATTACHMENTS),
-        (String) row[10],
-        (Boolean) row[11],
-        ((Number) row[12]).longValue(),
-        (String) row[9]);
+        instant(row.get("sent_at")),
+        instant(row.get("received_at")),
+        row.get("text_body", String.class),
+        HtmlSanitizer.sanitize(row.get("html_body", String.class)),
+        read(row.get("attachments", String.class), ATTACHMENTS),
+        row.get("rule", String.class),
+        row.get("threaded", Boolean.class),
+        row.get("copies", Number.class).longValue(),
+        row.get("parse_error", String.class));
   }
 
-  /**
-   * Content, links and unmatched decisions of one message arrive on different topics and are
-   * written concurrently; each write decides on what the others wrote, so they take turns per
-   * message (a transaction-scoped advisory lock) instead of racing past each other.
-   */
+  /** Binds the tenant and message key every per-message statement is scoped to. */
+  private static <T extends Mutiny.AbstractQuery> T ofMessage(
+      T query, String tenantId, String messageKey) {
+    query.setParameter("tenant", tenantId);
+    query.setParameter("messageKey", messageKey);
+    return query;
+  }
+
   private static Uni<Void> lockMessage(Mutiny.Session session, String tenantId, String messageKey) {
     return session
-        .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-        .setParameter(1, tenantId + '/' + messageKey)
+        .createNativeQuery(LOCK_MESSAGE)
+        .setParameter("lockName", tenantId + '/' + messageKey)
         .getSingleResult()
         .replaceWithVoid();
   }
 
-  private Uni<Boolean> isKnownUnrelated(
+  private static Uni<Boolean> isKnownUnrelated(
       Mutiny.Session session, String tenantId, String messageKey) {
-    return session
-        .createNativeQuery(
-            "SELECT count(*) FROM unmatched_decision d WHERE d.tenant_id = ?1 AND d.message_key = ?2"
-                + " AND NOT EXISTS (SELECT 1 FROM timeline_entry e WHERE e.tenant_id = d.tenant_id"
-                + " AND e.message_key = d.message_key)",
-            Long.class)
-        .setParameter(1, tenantId)
-        .setParameter(2, messageKey)
+    return ofMessage(
+            session.createNativeQuery(COUNT_KNOWN_UNRELATED, Long.class), tenantId, messageKey)
         .getSingleResult()
         .map(count -> count > 0);
   }
 
-  /**
-   * A copy that parsed replaces content stored from a copy that did not. JSON parameters are cast
-   * through text: bound straight to jsonb, the client would store a Java string as a JSON string.
-   */
   private static Uni<Integer> insertMessage(Mutiny.Session session, MessageFetched m) {
     Participant from =
         m.participants().stream()
@@ -243,46 +299,40 @@ public class TimelineStore {
             .orElse(null);
     Instant sortAt =
         m.sentAt() != null ? m.sentAt() : m.receivedAt() != null ? m.receivedAt() : m.occurredAt();
-    return session
-        .createNativeQuery(
-            "INSERT INTO message (tenant_id, message_key, rfc_message_id, subject, from_address,"
-                + " from_name, participants, sent_at, received_at, sort_at, text_body, html_body,"
-                + " attachments, parse_error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(CAST(?7 AS text) AS jsonb), ?8,"
-                + " ?9, ?10, ?11, ?12, CAST(CAST(?13 AS text) AS jsonb), ?14)"
-                + " ON CONFLICT (tenant_id, message_key) DO UPDATE SET subject = EXCLUDED.subject,"
-                + " participants = EXCLUDED.participants, sent_at = EXCLUDED.sent_at,"
-                + " text_body = EXCLUDED.text_body, html_body = EXCLUDED.html_body,"
-                + " attachments = EXCLUDED.attachments, parse_error = NULL"
-                + " WHERE message.parse_error IS NOT NULL AND EXCLUDED.parse_error IS NULL")
-        .setParameter(1, m.tenantId())
-        .setParameter(2, m.messageKey())
-        .setParameter(3, m.rfcMessageId())
-        .setParameter(4, m.subject())
-        .setParameter(5, from == null ? null : from.address())
-        .setParameter(6, from == null ? null : from.name())
-        .setParameter(7, write(m.participants()))
-        .setParameter(8, offset(m.sentAt()))
-        .setParameter(9, offset(m.receivedAt()))
-        .setParameter(10, offset(sortAt))
-        .setParameter(11, m.body() == null ? null : m.body().text())
-        .setParameter(12, m.body() == null ? null : m.body().html())
-        .setParameter(13, write(m.attachments() == null ? List.of() : m.attachments()))
-        .setParameter(14, m.parseError())
+    return ofMessage(session.createNativeQuery(INSERT_MESSAGE), m.tenantId(), m.messageKey())
+        .setParameter("rfcMessageId", m.rfcMessageId())
+        .setParameter("subject", m.subject())
+        .setParameter("fromAddress", from == null ? null : from.address())
+        .setParameter("fromName", from == null ? null : from.name())
+        .setParameter("participants", write(m.participants()))
+        .setParameter("sentAt", offset(m.sentAt()))
+        .setParameter("receivedAt", offset(m.receivedAt()))
+        .setParameter("sortAt", offset(sortAt))
+        .setParameter("text", m.body() == null ? null : m.body().text())
+        .setParameter("html", m.body() == null ? null : m.body().html())
+        .setParameter("attachments", write(m.attachments() == null ? List.of() : m.attachments()))
+        .setParameter("parseError", m.parseError())
         .executeUpdate();
   }
 
   private static Uni<Integer> insertCopy(Mutiny.Session session, MessageFetched m) {
-    return session
-        .createNativeQuery(
-            "INSERT INTO message_copy (event_id, tenant_id, message_key, mailbox_id, folder,"
-                + " uid_validity, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING")
-        .setParameter(1, m.id())
-        .setParameter(2, m.tenantId())
-        .setParameter(3, m.messageKey())
-        .setParameter(4, m.copy().mailboxId())
-        .setParameter(5, m.copy().folder())
-        .setParameter(6, m.copy().uidValidity())
-        .setParameter(7, m.copy().uid())
+    return ofMessage(session.createNativeQuery(INSERT_COPY), m.tenantId(), m.messageKey())
+        .setParameter("eventId", m.id())
+        .setParameter("mailboxId", m.copy().mailboxId())
+        .setParameter("folder", m.copy().folder())
+        .setParameter("uidValidity", m.copy().uidValidity())
+        .setParameter("uid", m.copy().uid())
+        .executeUpdate();
+  }
+
+  private static Uni<Integer> insertEntry(Mutiny.Session session, MessageLinked linked, Link link) {
+    return ofMessage(
+            session.createNativeQuery(INSERT_ENTRY), linked.tenantId(), linked.messageKey())
+        .setParameter("targetType", link.target().type().name())
+        .setParameter("targetId", link.target().id())
+        .setParameter("rule", link.rule().name())
+        .setParameter("threaded", linked.threaded())
+        .setParameter("linkedAt", offset(linked.occurredAt()))
         .executeUpdate();
   }
 
