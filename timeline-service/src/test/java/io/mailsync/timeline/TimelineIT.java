@@ -201,6 +201,64 @@ class TimelineIT {
   }
 
   @Test
+  void usersAreKeptPerTenantWithOneUserPerAddress() {
+    String email = "ann-" + UUID.randomUUID() + "@crm.test";
+    String userId =
+        as(tenant)
+            .body(Map.of("email", " " + email.toUpperCase() + " ", "name", "  Ann Agent "))
+            .post("/api/v1/users")
+            .then()
+            .statusCode(201)
+            .body("email", equalTo(email))
+            .body("name", equalTo("Ann Agent"))
+            .extract()
+            .path("id");
+    as(tenant).get("/api/v1/users/" + userId).then().statusCode(200).body("email", equalTo(email));
+    as(tenant)
+        .body(Map.of("email", email))
+        .post("/api/v1/users")
+        .then()
+        .spec(Problems.conflict("email"));
+    as(tenant)
+        .body(Map.of("email", "not an address"))
+        .post("/api/v1/users")
+        .then()
+        .spec(Problems.invalid("email"));
+
+    String stranger = "tenant-" + UUID.randomUUID();
+    as(stranger).get("/api/v1/users/" + userId).then().spec(Problems.problem(404));
+    as(stranger).body(Map.of("email", email)).post("/api/v1/users").then().statusCode(201);
+  }
+
+  @Test
+  void anAddressOrDomainTakenInOneTenantIsFreeInAnother() {
+    String stranger = "tenant-" + UUID.randomUUID();
+    as(stranger)
+        .body(Map.of("name", "Customer Inc", "emailDomains", List.of("customer.test")))
+        .post("/api/v1/companies")
+        .then()
+        .statusCode(201);
+    as(stranger)
+        .body(Map.of("email", "bob@customer.test"))
+        .post("/api/v1/contacts")
+        .then()
+        .statusCode(201)
+        .body("companyId", equalTo(null));
+    as(tenant)
+        .body(Map.of("name", "Another Customer", "emailDomains", List.of("another.test")))
+        .post("/api/v1/companies")
+        .then()
+        .statusCode(201);
+
+    as(stranger).get("/api/v1/companies").then().statusCode(200).body("", hasSize(1));
+    as(tenant)
+        .get("/api/v1/companies")
+        .then()
+        .statusCode(200)
+        .body("name", equalTo(List.of("Another Customer", "Customer Inc")));
+  }
+
+  @Test
   void requestsWithoutAValidTokenAreUnauthorized() {
     given().get("/api/v1/companies/" + companyId).then().spec(Problems.problem(401));
     given()

@@ -1,6 +1,5 @@
 package io.mailsync.timeline.directory;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +10,7 @@ import java.util.UUID;
 /** A CRM user (a colleague): their addresses are never matched as customers. */
 @Entity
 @Table(name = "app_user")
-public class AppUser extends PanacheEntityBase {
+public class AppUser {
 
   @Id public UUID id;
 

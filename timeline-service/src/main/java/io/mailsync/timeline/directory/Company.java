@@ -1,6 +1,5 @@
 package io.mailsync.timeline.directory;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,9 +9,10 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+/** A customer company, identified by its email domains (never free-mail ones). */
 @Entity
 @Table(name = "company")
-public class Company extends PanacheEntityBase {
+public class Company {
 
   @Id public UUID id;
 

@@ -1,14 +1,9 @@
 package io.mailsync.timeline.directory;
 
-import io.mailsync.contracts.directory.FreeMailDomains;
 import io.mailsync.contracts.link.LinkTarget;
-import io.mailsync.mail.address.EmailAddressSyntax;
 import io.mailsync.rest.Caller;
-import io.mailsync.rest.InvalidRequestException;
 import io.mailsync.timeline.entries.TimelinePage;
 import io.mailsync.timeline.entries.TimelineQuery;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -23,26 +18,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
+/** REST edge of the tenant's companies and their timelines; the {@link Directory} decides. */
 @Path("/api/v1/companies")
 @Authenticated
 public class CompanyResource {
 
-  /** Free-mail providers: a company is never identified by one of these domains. */
-  private static final FreeMailDomains FREE_MAIL = FreeMailDomains.standard();
-
   private final Caller caller;
+  private final Directory directory;
   private final TimelineQuery timelines;
 
-  public CompanyResource(Caller caller, TimelineQuery timelines) {
+  public CompanyResource(Caller caller, Directory directory, TimelineQuery timelines) {
     this.caller = caller;
+    this.directory = directory;
     this.timelines = timelines;
   }
 
@@ -56,76 +48,43 @@ public class CompanyResource {
   }
 
   @POST
-  @WithTransaction
   public Uni<Response> create(@Valid @NotNull CompanyRequest request) {
-    Company company = new Company();
-    company.id = UUID.randomUUID();
-    company.tenantId = caller.tenantId();
-    company.name = request.name().strip();
-    company.emailDomains = domains(request.emailDomains());
-    company.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    return company
-        .persist()
+    return directory
+        .createCompany(caller.tenantId(), request.name(), request.emailDomains())
         .map(
-            saved ->
-                Response.created(java.net.URI.create("/api/v1/companies/" + company.id))
+            company ->
+                Response.created(URI.create("/api/v1/companies/" + company.id))
                     .entity(CompanyView.of(company))
                     .build());
   }
 
   @GET
-  @WithSession
   public Uni<List<CompanyView>> list() {
-    return Company.<Company>find("tenantId = ?1 order by name", caller.tenantId())
-        .range(0, 499)
-        .list()
+    return directory
+        .companies(caller.tenantId())
         .map(all -> all.stream().map(CompanyView::of).toList());
   }
 
   @GET
   @Path("/{id}")
-  @WithSession
   public Uni<CompanyView> get(@PathParam("id") UUID id) {
-    return find(caller.tenantId(), id).map(CompanyView::of);
+    return found(caller.tenantId(), id).map(CompanyView::of);
   }
 
   @GET
   @Path("/{id}/timeline")
-  @WithSession
   public Uni<TimelinePage> timeline(
       @PathParam("id") UUID id,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") @DefaultValue("50") int limit) {
     String tenantId = caller.tenantId();
-    return find(tenantId, id)
+    return found(tenantId, id)
         .chain(
             () -> timelines.page(tenantId, LinkTarget.Type.COMPANY, id.toString(), cursor, limit));
   }
 
   /** The tenant's company, or 404 — also when it belongs to another tenant. */
-  static Uni<Company> find(String tenantId, UUID id) {
-    return Company.<Company>find("id = ?1 and tenantId = ?2", id, tenantId)
-        .firstResult()
-        .onItem()
-        .ifNull()
-        .failWith(NotFoundException::new);
-  }
-
-  private static String[] domains(List<String> requested) {
-    Set<String> domains = new LinkedHashSet<>();
-    List<String> input = new ArrayList<>(requested);
-    for (int i = 0; i < input.size(); i++) {
-      String domain = EmailAddressSyntax.normalizeDomain(input.get(i)).orElse(null);
-      String field = "emailDomains[" + i + "]";
-      if (domain == null) {
-        throw new InvalidRequestException(field, "is not a domain name: " + input.get(i));
-      }
-      if (FREE_MAIL.contains(domain)) {
-        throw new InvalidRequestException(
-            field, "is a free-mail domain (" + domain + ") and cannot identify a company");
-      }
-      domains.add(domain);
-    }
-    return domains.toArray(String[]::new);
+  private Uni<Company> found(String tenantId, UUID id) {
+    return directory.company(tenantId, id).onItem().ifNull().failWith(NotFoundException::new);
   }
 }

@@ -1,6 +1,5 @@
 package io.mailsync.timeline.directory;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,9 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
+/** A person at a customer, matched by their address (one contact per address in a tenant). */
 @Entity
 @Table(name = "contact")
-public class Contact extends PanacheEntityBase {
+public class Contact {
 
   @Id public UUID id;
 

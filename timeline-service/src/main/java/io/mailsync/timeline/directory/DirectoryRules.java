@@ -1,0 +1,99 @@
+package io.mailsync.timeline.directory;
+
+import io.mailsync.contracts.directory.FreeMailDomains;
+import io.mailsync.mail.address.EmailAddressSyntax;
+import io.mailsync.rest.InvalidRequestException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the directory accepts and the form it keeps it in: each new record of a tenant, checked and
+ * normalised before it is stored. Domains and addresses go through the shared syntax ({@link
+ * EmailAddressSyntax}), the one the linker matches mail with, so a record is stored the way mail
+ * will be compared with it. Refusals name the input field they are about.
+ */
+final class DirectoryRules {
+
+  /** Free-mail providers: a company is never identified by one of these domains. */
+  private static final FreeMailDomains FREE_MAIL = FreeMailDomains.standard();
+
+  /** A company with its name stripped and its email domains normalised, each once, in order. */
+  static Company newCompany(String tenantId, String name, List<String> emailDomains) {
+    Company company = new Company();
+    company.id = UUID.randomUUID();
+    company.tenantId = tenantId;
+    company.name = name.strip();
+    company.emailDomains = companyDomains(emailDomains).toArray(String[]::new);
+    company.createdAt = now();
+    return company;
+  }
+
+  /**
+   * A contact, at a company when {@code companyId} is given (whether it is the tenant's is not
+   * decided here).
+   */
+  static Contact newContact(String tenantId, String email, String name, UUID companyId) {
+    Contact contact = new Contact();
+    contact.id = UUID.randomUUID();
+    contact.tenantId = tenantId;
+    contact.email = address(email);
+    contact.name = personName(name);
+    contact.companyId = companyId;
+    contact.createdAt = now();
+    return contact;
+  }
+
+  static AppUser newUser(String tenantId, String email, String name) {
+    AppUser user = new AppUser();
+    user.id = UUID.randomUUID();
+    user.tenantId = tenantId;
+    user.email = address(email);
+    user.name = personName(name);
+    user.createdAt = now();
+    return user;
+  }
+
+  /**
+   * Domains lower-cased in their ASCII (punycode) form; refused when one is not a domain name or is
+   * a free-mail domain, which would tie every mail from that provider to the company.
+   */
+  private static List<String> companyDomains(List<String> requested) {
+    Set<String> domains = new LinkedHashSet<>();
+    for (int i = 0; i < requested.size(); i++) {
+      String field = "emailDomains[" + i + "]";
+      String domain = EmailAddressSyntax.normalizeDomain(requested.get(i)).orElse(null);
+      if (domain == null) {
+        throw new InvalidRequestException(field, "is not a domain name: " + requested.get(i));
+      }
+      if (FREE_MAIL.contains(domain)) {
+        throw new InvalidRequestException(
+            field, "is a free-mail domain (" + domain + ") and cannot identify a company");
+      }
+      domains.add(domain);
+    }
+    return List.copyOf(domains);
+  }
+
+  /** A contact's or user's address, lower-cased with an ASCII domain; refused when invalid. */
+  private static String address(String email) {
+    return EmailAddressSyntax.normalize(email)
+        .orElseThrow(
+            () -> new InvalidRequestException("email", "is not an email address: " + email));
+  }
+
+  /** Without surrounding white space; absent stays absent. */
+  private static String personName(String name) {
+    return name == null ? null : name.strip();
+  }
+
+  /** Database precision, so what is answered on creation is what is read back later. */
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private DirectoryRules() {}
+}
