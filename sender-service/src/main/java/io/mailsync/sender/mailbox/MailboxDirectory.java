@@ -3,17 +3,16 @@ package io.mailsync.sender.mailbox;
 import io.mailsync.contracts.Keys;
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /** The sender's copy of the mailboxes topic: the latest settings per mailbox. */
 @ApplicationScoped
 public class MailboxDirectory {
 
-  // {h-schema} is Hibernate's placeholder for the default schema; native SQL is not qualified.
   // Keeps the newest record per mailbox whatever order replays arrive in; replaying the same
   // record writes the same values again.
   private static final String UPSERT =
@@ -42,6 +41,12 @@ public class MailboxDirectory {
       WHERE mailbox.configured_at <= EXCLUDED.configured_at
       """;
 
+  private final Mutiny.SessionFactory sessions;
+
+  public MailboxDirectory(Mutiny.SessionFactory sessions) {
+    this.sessions = sessions;
+  }
+
   /**
    * Stores the settings unless newer ones are already stored.
    *
@@ -51,58 +56,62 @@ public class MailboxDirectory {
     MailServer smtp = event.smtp();
     MailServer imap = event.imap();
     var credentials = event.credentials();
-    return Panache.withTransaction(
-        () ->
-            Panache.getSession()
-                .chain(
-                    session ->
-                        session
-                            .createNativeQuery(UPSERT)
-                            .setParameter("key", Keys.mailbox(event.tenantId(), event.mailboxId()))
-                            .setParameter("tenant", event.tenantId())
-                            .setParameter("mailbox", event.mailboxId())
-                            .setParameter("eventId", event.id())
-                            .setParameter("configuredAt", event.occurredAt())
-                            .setParameter("email", event.emailAddress())
-                            .setParameter("smtpHost", smtp == null ? null : smtp.host())
-                            .setParameter("smtpPort", smtp == null ? null : smtp.port())
-                            .setParameter("smtpSecurity", security(smtp))
-                            .setParameter("smtpTrust", smtp != null && smtp.trustAnyCertificate())
-                            .setParameter("imapHost", imap == null ? null : imap.host())
-                            .setParameter("imapPort", imap == null ? null : imap.port())
-                            .setParameter("imapSecurity", security(imap))
-                            .setParameter("imapTrust", imap != null && imap.trustAnyCertificate())
-                            .setParameter("username", event.username())
-                            .setParameter("keyId", credentials == null ? null : credentials.keyId())
-                            .setParameter(
-                                "algorithm", credentials == null ? null : credentials.algorithm())
-                            .setParameter(
-                                "ciphertext", credentials == null ? null : credentials.ciphertext())
-                            .setParameter("sentFolder", blankToNull(event.sentFolder()))
-                            .setParameter(
-                                "state",
-                                event.state() == null
-                                    ? MailboxConfigured.State.ACTIVE.name()
-                                    : event.state().name())
-                            .setParameter("owner", event.ownerUserId())
-                            .setParameter("now", Instant.now().truncatedTo(ChronoUnit.MICROS))
-                            .executeUpdate())
+    return sessions.withTransaction(
+        session ->
+            session
+                .createNativeQuery(UPSERT)
+                .setParameter("key", Keys.mailbox(event.tenantId(), event.mailboxId()))
+                .setParameter("tenant", event.tenantId())
+                .setParameter("mailbox", event.mailboxId())
+                .setParameter("eventId", event.id())
+                .setParameter("configuredAt", event.occurredAt())
+                .setParameter("email", event.emailAddress())
+                .setParameter("smtpHost", smtp == null ? null : smtp.host())
+                .setParameter("smtpPort", smtp == null ? null : smtp.port())
+                .setParameter("smtpSecurity", security(smtp))
+                .setParameter("smtpTrust", smtp != null && smtp.trustAnyCertificate())
+                .setParameter("imapHost", imap == null ? null : imap.host())
+                .setParameter("imapPort", imap == null ? null : imap.port())
+                .setParameter("imapSecurity", security(imap))
+                .setParameter("imapTrust", imap != null && imap.trustAnyCertificate())
+                .setParameter("username", event.username())
+                .setParameter("keyId", credentials == null ? null : credentials.keyId())
+                .setParameter("algorithm", credentials == null ? null : credentials.algorithm())
+                .setParameter("ciphertext", credentials == null ? null : credentials.ciphertext())
+                .setParameter("sentFolder", blankToNull(event.sentFolder()))
+                .setParameter(
+                    "state",
+                    event.state() == null
+                        ? MailboxConfigured.State.ACTIVE.name()
+                        : event.state().name())
+                .setParameter("owner", event.ownerUserId())
+                .setParameter("now", Instant.now().truncatedTo(ChronoUnit.MICROS))
+                .executeUpdate()
                 .map(updated -> updated > 0));
   }
 
   /** A tombstone on the mailboxes topic: the account is gone. */
   public Uni<Boolean> remove(String mailboxKey) {
-    return Panache.withTransaction(
-        () -> MailboxSettings.delete("mailboxKey = ?1", mailboxKey).map(deleted -> deleted > 0));
+    return sessions.withTransaction(
+        session ->
+            session
+                .createMutationQuery("delete from MailboxSettings where mailboxKey = :key")
+                .setParameter("key", mailboxKey)
+                .executeUpdate()
+                .map(deleted -> deleted > 0));
   }
 
   /** The mailbox's settings within its tenant, or null; another tenant's mailbox is not found. */
   public Uni<MailboxSettings> find(String tenantId, String mailboxId) {
-    return Panache.withSession(
-        () ->
-            MailboxSettings.<MailboxSettings>find(
-                    "tenantId = ?1 and mailboxId = ?2", tenantId, mailboxId)
-                .firstResult());
+    return sessions.withSession(
+        session ->
+            session
+                .createSelectionQuery(
+                    "from MailboxSettings where tenantId = :tenant and mailboxId = :mailbox",
+                    MailboxSettings.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("mailbox", mailboxId)
+                .getSingleResultOrNull());
   }
 
   private static String security(MailServer server) {

@@ -2,7 +2,6 @@ package io.mailsync.sender.mailbox;
 
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.mailbox.SealedCredentials;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,7 +14,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "mailbox")
-public class MailboxSettings extends PanacheEntityBase {
+public class MailboxSettings {
 
   /** The Kafka key of the mailbox ({@code tenant/mailbox}), so a tombstone can remove it. */
   @Id

@@ -1,6 +1,5 @@
 package io.mailsync.sender.send;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,7 +14,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "send_attempt")
-public class SendAttempt extends PanacheEntityBase {
+public class SendAttempt {
 
   public enum State {
     PENDING,

@@ -1,7 +1,6 @@
 package io.mailsync.sender.send;
 
 import io.mailsync.contracts.send.SendEmail;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class SendAttempts {
 
-  // {h-schema} is Hibernate's placeholder for the default schema; native SQL is not qualified.
   private static final String INSERT =
       """
       INSERT INTO {h-schema}send_attempt (command_id, tenant_id, mailbox_id, state, rfc_message_id,
@@ -38,11 +36,17 @@ public class SendAttempts {
       WHERE command_id = :commandId AND state = 'SENT' AND sent_folder IS NULL
       """;
 
+  private final Mutiny.SessionFactory sessions;
+
+  public SendAttempts(Mutiny.SessionFactory sessions) {
+    this.sessions = sessions;
+  }
+
   /** The claim on a command: {@code claimed} is true only for the caller that inserted it. */
   public record Claim(SendAttempt attempt, boolean claimed) {}
 
   public Uni<SendAttempt> find(String commandId) {
-    return Panache.withSession(() -> SendAttempt.<SendAttempt>findById(commandId));
+    return sessions.withSession(session -> reload(session, commandId));
   }
 
   /** Records the command as PENDING, with the mail it is to send, unless it is known already. */
@@ -69,17 +73,14 @@ public class SendAttempts {
 
   /** Notes where the copy of a sent mail was filed. */
   public Uni<SendAttempt> filed(String commandId, String sentFolder) {
-    return Panache.withTransaction(
-        () ->
-            Panache.getSession()
-                .chain(
-                    session ->
-                        session
-                            .createNativeQuery(FILED)
-                            .setParameter("sentFolder", sentFolder)
-                            .setParameter("commandId", commandId)
-                            .executeUpdate()
-                            .chain(() -> session.find(SendAttempt.class, commandId))));
+    return sessions.withTransaction(
+        session ->
+            session
+                .createNativeQuery(FILED)
+                .setParameter("sentFolder", sentFolder)
+                .setParameter("commandId", commandId)
+                .executeUpdate()
+                .chain(() -> reload(session, commandId)));
   }
 
   private Uni<Claim> insert(
@@ -91,28 +92,25 @@ public class SendAttempts {
       boolean permanent,
       Instant createdAt,
       Instant completedAt) {
-    return Panache.withTransaction(
-        () ->
-            Panache.getSession()
+    return sessions.withTransaction(
+        session ->
+            session
+                .createNativeQuery(INSERT)
+                .setParameter("commandId", command.id())
+                .setParameter("tenant", command.tenantId())
+                .setParameter("mailbox", command.mailboxId())
+                .setParameter("state", state.name())
+                .setParameter("messageId", rfcMessageId)
+                .setParameter("messageKey", messageKey)
+                .setParameter("reason", reason)
+                .setParameter("permanent", permanent)
+                .setParameter("createdAt", createdAt)
+                .setParameter("completedAt", completedAt)
+                .executeUpdate()
                 .chain(
-                    session ->
-                        session
-                            .createNativeQuery(INSERT)
-                            .setParameter("commandId", command.id())
-                            .setParameter("tenant", command.tenantId())
-                            .setParameter("mailbox", command.mailboxId())
-                            .setParameter("state", state.name())
-                            .setParameter("messageId", rfcMessageId)
-                            .setParameter("messageKey", messageKey)
-                            .setParameter("reason", reason)
-                            .setParameter("permanent", permanent)
-                            .setParameter("createdAt", createdAt)
-                            .setParameter("completedAt", completedAt)
-                            .executeUpdate()
-                            .chain(
-                                inserted ->
-                                    reload(session, command.id())
-                                        .map(attempt -> new Claim(attempt, inserted > 0)))));
+                    inserted ->
+                        reload(session, command.id())
+                            .map(attempt -> new Claim(attempt, inserted > 0))));
   }
 
   private Uni<SendAttempt> settle(
@@ -121,21 +119,18 @@ public class SendAttempts {
       String sentFolder,
       String reason,
       boolean permanent) {
-    return Panache.withTransaction(
-        () ->
-            Panache.getSession()
-                .chain(
-                    session ->
-                        session
-                            .createNativeQuery(SETTLE)
-                            .setParameter("state", state.name())
-                            .setParameter("sentFolder", sentFolder)
-                            .setParameter("reason", reason)
-                            .setParameter("permanent", permanent)
-                            .setParameter("completedAt", now())
-                            .setParameter("commandId", commandId)
-                            .executeUpdate()
-                            .chain(() -> reload(session, commandId))));
+    return sessions.withTransaction(
+        session ->
+            session
+                .createNativeQuery(SETTLE)
+                .setParameter("state", state.name())
+                .setParameter("sentFolder", sentFolder)
+                .setParameter("reason", reason)
+                .setParameter("permanent", permanent)
+                .setParameter("completedAt", now())
+                .setParameter("commandId", commandId)
+                .executeUpdate()
+                .chain(() -> reload(session, commandId)));
   }
 
   private static Uni<SendAttempt> reload(Mutiny.Session session, String commandId) {
