@@ -15,7 +15,7 @@ import io.mailsync.testkit.mail.ImapClient;
 import io.mailsync.testkit.mail.ImapClient.FetchedMail;
 import io.mailsync.testkit.mail.MailAccount;
 import io.mailsync.testkit.postgres.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
@@ -36,8 +36,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * IMAP live on different servers does.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
 class DovecotSentFolderIT {
 
   private final String tenant = "tenant-" + UUID.randomUUID();

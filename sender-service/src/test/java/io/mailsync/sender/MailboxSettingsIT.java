@@ -10,7 +10,7 @@ import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** The sender's copy of the compacted mailboxes topic: newest settings win, tombstones remove. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
 class MailboxSettingsIT {
 
   private static final MailServer SERVER =

@@ -19,7 +19,7 @@ import io.mailsync.testkit.mail.ImapClient.FetchedMail;
 import io.mailsync.testkit.mail.MailAccount;
 import io.mailsync.testkit.mail.TestMessage;
 import io.mailsync.testkit.postgres.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
  * their topics, mail goes out over SMTP, the copy lands in Sent over IMAP, outcomes come back.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
 class SendEmailIT {
 
   private static final GreenMailServer GREENMAIL = GreenMailServer.shared();

@@ -26,7 +26,7 @@ import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresResource;
 import io.mailsync.testkit.quarkus.Problems;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -54,9 +54,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(JwtResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwtResource.class)
 class TimelineIT {
 
   @Inject ObjectMapper objectMapper;

@@ -10,7 +10,7 @@ import io.mailsync.testkit.auth.TestJwt;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /** Mailboxes reach this replica through its group's partitions of the mailboxes topic. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(JwtResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwtResource.class)
 class MailboxAssignmentIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -15,7 +15,7 @@ import io.mailsync.testkit.mail.ImapClient;
 import io.mailsync.testkit.mail.MailAccount;
 import io.mailsync.testkit.mail.TestMessage;
 import io.mailsync.testkit.postgres.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -28,9 +28,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Sync against Dovecot, a strict IMAP server with SPECIAL-USE folders. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(JwtResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwtResource.class)
 class DovecotSyncIT {
 
   @Inject MailboxSync sync;

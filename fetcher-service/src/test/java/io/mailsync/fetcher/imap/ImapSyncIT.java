@@ -29,7 +29,7 @@ import io.mailsync.testkit.mail.MailAccount;
 import io.mailsync.testkit.mail.TestMessage;
 import io.mailsync.testkit.postgres.PostgresResource;
 import io.quarkus.arc.ClientProxy;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -49,9 +49,9 @@ import org.junit.jupiter.api.Test;
 
 /** Sync against GreenMail, publishing to the real broker, checkpoints in real PostgreSQL. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(JwtResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwtResource.class)
 class ImapSyncIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -30,7 +30,7 @@ import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresResource;
 import io.mailsync.testkit.quarkus.Problems;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -45,9 +45,9 @@ import org.junit.jupiter.api.Test;
 
 /** The mailbox REST API against real PostgreSQL, Kafka and JWT verification. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(JwtResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwtResource.class)
 class MailboxApiIT {
 
   @Inject MailboxStore store;

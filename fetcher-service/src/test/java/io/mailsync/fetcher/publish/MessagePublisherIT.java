@@ -15,7 +15,7 @@ import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /** The fetcher starts against the real broker and publishes with CloudEvents headers. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(JwtResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwtResource.class)
 class MessagePublisherIT {
 
   @Inject MessagePublisher publisher;

@@ -19,7 +19,7 @@ import io.mailsync.linker.Fixtures;
 import io.mailsync.linker.LinkerKafkaResource;
 import io.mailsync.testkit.contracts.ContractSchemas;
 import io.mailsync.testkit.kafka.TestTopics;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /** The linker running against the real broker: topics in, decisions and dead letters out. */
 @QuarkusTest
-@QuarkusTestResource(LinkerKafkaResource.class)
+@WithTestResource(LinkerKafkaResource.class)
 class LinkerIT {
 
   @Test
