@@ -1,26 +1,25 @@
 package io.mailsync.cdc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailsync.testkit.kafka.KafkaBroker;
+import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresServer;
 import io.mailsync.testkit.postgres.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +73,10 @@ class ChangeCaptureIT {
       assertThat(all.get(1).path("op").asText()).isEqualTo("c");
       assertThat(all.get(1).at("/source/table").asText()).isEqualTo("company");
       // nothing more arrives: no duplicate of either row
-      assertThat(awaitChanges(topic, 3, Duration.ofSeconds(3))).hasSize(2);
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(changes(TestTopics.readAll(topic))).hasSize(2));
     }
   }
 
@@ -93,31 +95,25 @@ class ChangeCaptureIT {
         "mailsync.cdc.data.dir=" + dataDir);
   }
 
-  private List<JsonNode> awaitChanges(String topic, int expected) throws Exception {
-    return awaitChanges(topic, expected, Duration.ofSeconds(60));
+  /** Reads the topic from the beginning until {@code expected} change events have arrived. */
+  private static List<JsonNode> awaitChanges(String topic, int expected) {
+    return changes(TestTopics.await(topic, record -> record.value() != null, expected));
   }
 
-  /** Reads the topic from the beginning until {@code expected} change events or the timeout. */
-  private List<JsonNode> awaitChanges(String topic, int expected, Duration timeout)
-      throws Exception {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    List<JsonNode> changes = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (changes.size() < expected && System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-          if (record.value() != null) {
-            changes.add(JSON.readTree(record.value()));
-          }
-        }
-      }
+  /** The change events among the records, tombstones left out. */
+  private static List<JsonNode> changes(List<ConsumerRecord<String, byte[]>> records) {
+    return records.stream()
+        .filter(record -> record.value() != null)
+        .map(record -> json(record.value()))
+        .toList();
+  }
+
+  private static JsonNode json(byte[] value) {
+    try {
+      return JSON.readTree(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return changes;
   }
 
   private void sql(String... statements) throws SQLException {

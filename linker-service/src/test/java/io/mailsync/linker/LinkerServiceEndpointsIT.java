@@ -3,14 +3,14 @@ package io.mailsync.linker;
 import static io.restassured.RestAssured.given;
 
 import io.mailsync.testkit.quarkus.ServiceEndpointsContract;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 
 @QuarkusTest
-@QuarkusTestResource(LinkerKafkaResource.class)
+@WithTestResource(LinkerKafkaResource.class)
 class LinkerServiceEndpointsIT extends ServiceEndpointsContract {
 
   @Override

@@ -8,13 +8,14 @@ import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.send.EmailSent;
 import io.mailsync.contracts.send.SendEmail;
 import io.mailsync.testkit.kafka.KafkaResource;
+import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.mail.Dovecot;
 import io.mailsync.testkit.mail.GreenMailServer;
 import io.mailsync.testkit.mail.ImapClient;
 import io.mailsync.testkit.mail.ImapClient.FetchedMail;
 import io.mailsync.testkit.mail.MailAccount;
 import io.mailsync.testkit.postgres.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
@@ -35,8 +36,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * IMAP live on different servers does.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
 class DovecotSentFolderIT {
 
   private final String tenant = "tenant-" + UUID.randomUUID();
@@ -64,9 +65,9 @@ class DovecotSentFolderIT {
         TestMailboxes.command(tenant, mailboxId, List.of(recipient.email()), List.of(), "Filed");
     String messageId = "<" + command.id() + "@seller.test>";
 
-    SenderTopics.publish(Topics.SEND_COMMANDS, command);
+    TestTopics.publish(command);
 
-    EmailSent sent = SenderTopics.value(outcome(command), EmailSent.class);
+    EmailSent sent = TestTopics.value(outcome(command), EmailSent.class);
     assertThat(sent.sentFolder()).isEqualTo(sentFolder);
     try (ImapClient imap = ImapClient.connect(imapAccount)) {
       assertThat(imap.read(sentFolder))
@@ -89,9 +90,9 @@ class DovecotSentFolderIT {
     SendEmail command =
         TestMailboxes.command(tenant, mailboxId, List.of(recipient.email()), List.of(), "Custom");
 
-    SenderTopics.publish(Topics.SEND_COMMANDS, command);
+    TestTopics.publish(command);
 
-    EmailSent sent = SenderTopics.value(outcome(command), EmailSent.class);
+    EmailSent sent = TestTopics.value(outcome(command), EmailSent.class);
     assertThat(sent.sentFolder()).isEqualTo("Outgoing/CRM");
     try (ImapClient imap = ImapClient.connect(imapAccount)) {
       assertThat(imap.read("Outgoing/CRM"))
@@ -122,9 +123,9 @@ class DovecotSentFolderIT {
       SendEmail command =
           TestMailboxes.command(tenant, mailboxId, List.of(recipient.email()), List.of(), "Kept");
 
-      SenderTopics.publish(Topics.SEND_COMMANDS, command);
+      TestTopics.publish(command);
 
-      EmailSent sent = SenderTopics.value(outcome(command), EmailSent.class);
+      EmailSent sent = TestTopics.value(outcome(command), EmailSent.class);
       assertThat(sent.sentFolder()).isEqualTo(expectedFolder);
       try (ImapClient imap = ImapClient.connect(imapAccount)) {
         assertThat(imap.read(expectedFolder))
@@ -174,7 +175,7 @@ class DovecotSentFolderIT {
   private static org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> outcome(
       SendEmail command) {
     String commandField = "\"commandId\":\"" + command.id() + "\"";
-    return SenderTopics.await(Topics.SENT, r -> SenderTopics.text(r).contains(commandField), 1)
+    return TestTopics.await(Topics.SENT, r -> TestTopics.text(r).contains(commandField), 1)
         .getFirst();
   }
 }

@@ -8,8 +8,9 @@ import io.mailsync.contracts.Topics;
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.testkit.kafka.KafkaResource;
+import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** The sender's copy of the compacted mailboxes topic: newest settings win, tombstones remove. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
 class MailboxSettingsIT {
 
   private static final MailServer SERVER =
@@ -35,7 +36,7 @@ class MailboxSettingsIT {
             settings(mailboxId, "new-password"), older.occurredAt().plus(1, ChronoUnit.MINUTES));
 
     TestMailboxes.publishAndAwait(newer);
-    SenderTopics.publish(Topics.MAILBOXES, older);
+    TestTopics.publish(older);
     // Records are handled in order: once a later one is stored, the older one has been seen.
     TestMailboxes.publishAndAwait(settings("mailbox-" + UUID.randomUUID(), "x"));
 
@@ -52,10 +53,10 @@ class MailboxSettingsIT {
     String mailboxId = "mailbox-" + UUID.randomUUID();
     TestMailboxes.publishAndAwait(settings(mailboxId, "pw"));
 
-    SenderTopics.publishRaw(Topics.MAILBOXES, Keys.mailbox(tenant, mailboxId), null);
+    TestTopics.publishRaw(Topics.MAILBOXES, Keys.mailbox(tenant, mailboxId), null);
 
     await()
-        .atMost(SenderTopics.WAIT)
+        .atMost(TestTopics.WAIT)
         .until(() -> TestMailboxes.storedMailbox(tenant, mailboxId) == null);
   }
 

@@ -12,13 +12,14 @@ import io.mailsync.contracts.send.EmailSendFailed;
 import io.mailsync.contracts.send.EmailSent;
 import io.mailsync.contracts.send.SendEmail;
 import io.mailsync.testkit.kafka.KafkaResource;
+import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.mail.GreenMailServer;
 import io.mailsync.testkit.mail.ImapClient;
 import io.mailsync.testkit.mail.ImapClient.FetchedMail;
 import io.mailsync.testkit.mail.MailAccount;
 import io.mailsync.testkit.mail.TestMessage;
 import io.mailsync.testkit.postgres.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
@@ -36,8 +37,8 @@ import org.junit.jupiter.api.Test;
  * their topics, mail goes out over SMTP, the copy lands in Sent over IMAP, outcomes come back.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
 class SendEmailIT {
 
   private static final GreenMailServer GREENMAIL = GreenMailServer.shared();
@@ -59,16 +60,16 @@ class SendEmailIT {
             tenant, mailboxId, List.of(customer.email()), List.of(partner.email()), "Quote 42");
     String messageId = "<" + command.id() + "@seller.test>";
 
-    SenderTopics.publish(Topics.SEND_COMMANDS, command);
+    TestTopics.publish(command);
 
     ConsumerRecord<String, byte[]> record = outcomes(command, 1).getFirst();
-    assertThat(SenderTopics.header(record, "ce_type")).isEqualTo("io.mailsync.email.sent.v1");
-    assertThat(SenderTopics.header(record, "ce_source")).isEqualTo("/mailsync/sender-service");
-    assertThat(SenderTopics.header(record, "ce_specversion")).isEqualTo("1.0");
-    assertThat(SenderTopics.header(record, "tenant_id")).isEqualTo(tenant);
+    assertThat(TestTopics.header(record, "ce_type")).isEqualTo("io.mailsync.email.sent.v1");
+    assertThat(TestTopics.header(record, "ce_source")).isEqualTo("/mailsync/sender-service");
+    assertThat(TestTopics.header(record, "ce_specversion")).isEqualTo("1.0");
+    assertThat(TestTopics.header(record, "tenant_id")).isEqualTo(tenant);
     assertThat(record.key()).isEqualTo(Keys.mailbox(tenant, mailboxId));
-    EmailSent sent = SenderTopics.value(record, EmailSent.class);
-    assertThat(SenderTopics.header(record, "ce_id")).isEqualTo(sent.id());
+    EmailSent sent = TestTopics.value(record, EmailSent.class);
+    assertThat(TestTopics.header(record, "ce_id")).isEqualTo(sent.id());
     assertThat(sent.commandId()).isEqualTo(command.id());
     assertThat(sent.tenantId()).isEqualTo(tenant);
     assertThat(sent.mailboxId()).isEqualTo(mailboxId);
@@ -98,11 +99,11 @@ class SendEmailIT {
     }
 
     // Redelivered (a consumer restart, a replay): answered again, never sent again.
-    SenderTopics.publish(Topics.SEND_COMMANDS, command);
+    TestTopics.publish(command);
 
     List<ConsumerRecord<String, byte[]>> both = outcomes(command, 2);
     assertThat(both.get(1).value()).isEqualTo(both.get(0).value());
-    assertThat(SenderTopics.header(both.get(1), "ce_id")).isEqualTo(sent.id());
+    assertThat(TestTopics.header(both.get(1), "ce_id")).isEqualTo(sent.id());
     assertThat(inbox(customer)).hasSize(1);
     assertThat(inbox(partner)).hasSize(1);
     try (ImapClient imap = ImapClient.connect(sender)) {
@@ -117,7 +118,7 @@ class SendEmailIT {
         TestMailboxes.command(
             tenant, mailboxId, List.of(customer.email()), List.of(partner.email()), "Hidden");
 
-    SenderTopics.publish(Topics.SEND_COMMANDS, command);
+    TestTopics.publish(command);
     outcomes(command, 1);
 
     String raw = rawInboxMessage(customer);
@@ -132,15 +133,14 @@ class SendEmailIT {
     SendEmail command =
         TestMailboxes.command(tenant, mailboxId, List.of(customer.email()), List.of(), "Nope");
 
-    SenderTopics.publish(Topics.SEND_COMMANDS, command);
+    TestTopics.publish(command);
 
     ConsumerRecord<String, byte[]> record = outcomes(command, 1).getFirst();
-    assertThat(SenderTopics.header(record, "ce_type"))
-        .isEqualTo("io.mailsync.email.send-failed.v1");
-    EmailSendFailed failed = SenderTopics.value(record, EmailSendFailed.class);
+    assertThat(TestTopics.header(record, "ce_type")).isEqualTo("io.mailsync.email.send-failed.v1");
+    EmailSendFailed failed = TestTopics.value(record, EmailSendFailed.class);
     assertThat(failed.reason()).startsWith("SMTP login refused by 127.0.0.1");
     assertThat(failed.permanent()).isTrue();
-    assertThat(SenderTopics.text(record)).doesNotContain(wrongPassword);
+    assertThat(TestTopics.text(record)).doesNotContain(wrongPassword);
     assertThat(inbox(customer)).isEmpty();
   }
 
@@ -150,10 +150,10 @@ class SendEmailIT {
         TestMailboxes.command(
             tenant, "never-configured", List.of(customer.email()), List.of(), "Lost");
 
-    SenderTopics.publish(Topics.SEND_COMMANDS, command);
+    TestTopics.publish(command);
 
     EmailSendFailed failed =
-        SenderTopics.value(outcomes(command, 1).getFirst(), EmailSendFailed.class);
+        TestTopics.value(outcomes(command, 1).getFirst(), EmailSendFailed.class);
     assertThat(failed.permanent()).isTrue();
     assertThat(failed.reason())
         .startsWith("mailbox never-configured is unknown to tenant " + tenant);
@@ -167,13 +167,13 @@ class SendEmailIT {
     SendEmail command =
         TestMailboxes.command(otherTenant, mailboxId, List.of(customer.email()), List.of(), "Hi");
 
-    SenderTopics.publish(Topics.SEND_COMMANDS, command);
+    TestTopics.publish(command);
 
     ConsumerRecord<String, byte[]> record = outcomes(command, 1).getFirst();
-    EmailSendFailed failed = SenderTopics.value(record, EmailSendFailed.class);
+    EmailSendFailed failed = TestTopics.value(record, EmailSendFailed.class);
     assertThat(failed.permanent()).isTrue();
     assertThat(failed.reason()).contains("unknown to tenant " + otherTenant);
-    assertThat(SenderTopics.header(record, "tenant_id")).isEqualTo(otherTenant);
+    assertThat(TestTopics.header(record, "tenant_id")).isEqualTo(otherTenant);
     assertThat(inbox(customer)).isEmpty();
   }
 
@@ -198,10 +198,10 @@ class SendEmailIT {
             own.inReplyTo(),
             own.references());
 
-    SenderTopics.publish(Topics.SEND_COMMANDS, colleagues);
+    TestTopics.publish(colleagues);
 
     EmailSendFailed failed =
-        SenderTopics.value(outcomes(colleagues, 1).getFirst(), EmailSendFailed.class);
+        TestTopics.value(outcomes(colleagues, 1).getFirst(), EmailSendFailed.class);
     assertThat(failed.permanent()).isTrue();
     assertThat(failed.reason()).contains("belongs to another user");
     assertThat(inbox(customer)).isEmpty();
@@ -226,9 +226,9 @@ class SendEmailIT {
     }
     TestMailboxes.insertInterruptedAttempt(command, messageId);
 
-    SenderTopics.publish(Topics.SEND_COMMANDS, command);
+    TestTopics.publish(command);
 
-    EmailSent sent = SenderTopics.value(outcomes(command, 1).getFirst(), EmailSent.class);
+    EmailSent sent = TestTopics.value(outcomes(command, 1).getFirst(), EmailSent.class);
     assertThat(sent.rfcMessageId()).isEqualTo(messageId);
     assertThat(sent.sentFolder()).isEqualTo("Sent");
     assertThat(inbox(customer)).isEmpty();
@@ -242,10 +242,10 @@ class SendEmailIT {
         TestMailboxes.command(tenant, mailboxId, List.of(customer.email()), List.of(), "Lost");
     TestMailboxes.insertInterruptedAttempt(command, "<" + command.id() + "@seller.test>");
 
-    SenderTopics.publish(Topics.SEND_COMMANDS, command);
+    TestTopics.publish(command);
 
     EmailSendFailed failed =
-        SenderTopics.value(outcomes(command, 1).getFirst(), EmailSendFailed.class);
+        TestTopics.value(outcomes(command, 1).getFirst(), EmailSendFailed.class);
     assertThat(failed.reason())
         .isEqualTo(
             "interrupted before the outcome was known; not retried to avoid a duplicate send");
@@ -257,21 +257,21 @@ class SendEmailIT {
   void unparsableCommandGoesToTheDeadLetterTopicAndTheNextOneIsServed() throws Exception {
     String key = Keys.mailbox(tenant, mailboxId);
     byte[] garbage = ("{not json " + run).getBytes(StandardCharsets.UTF_8);
-    SenderTopics.publishRaw(Topics.SEND_COMMANDS, key, garbage);
+    TestTopics.publishRaw(Topics.SEND_COMMANDS, key, garbage);
     TestMailboxes.publishAndAwait(mailbox(sender.password()));
     SendEmail next =
         TestMailboxes.command(tenant, mailboxId, List.of(customer.email()), List.of(), "After");
-    SenderTopics.publish(Topics.SEND_COMMANDS, next);
+    TestTopics.publish(next);
 
     ConsumerRecord<String, byte[]> dead =
-        SenderTopics.await(
+        TestTopics.await(
                 Topics.deadLetter("sender"),
-                r -> key.equals(r.key()) && SenderTopics.text(r).contains(run),
+                r -> key.equals(r.key()) && TestTopics.text(r).contains(run),
                 1)
             .getFirst();
     assertThat(dead.value()).isEqualTo(garbage);
-    assertThat(SenderTopics.header(dead, "dead-letter-reason")).isNotBlank();
-    assertThat(SenderTopics.value(outcomes(next, 1).getFirst(), EmailSent.class).commandId())
+    assertThat(TestTopics.header(dead, "dead-letter-reason")).isNotBlank();
+    assertThat(TestTopics.value(outcomes(next, 1).getFirst(), EmailSent.class).commandId())
         .isEqualTo(next.id());
   }
 
@@ -286,7 +286,7 @@ class SendEmailIT {
 
   private static List<ConsumerRecord<String, byte[]>> outcomes(SendEmail command, int count) {
     String commandField = "\"commandId\":\"" + command.id() + "\"";
-    return SenderTopics.await(Topics.SENT, r -> SenderTopics.text(r).contains(commandField), count);
+    return TestTopics.await(Topics.SENT, r -> TestTopics.text(r).contains(commandField), count);
   }
 
   private static List<FetchedMail> inbox(MailAccount account) throws Exception {

@@ -3,12 +3,12 @@ package io.mailsync.sender;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.postgres.PostgresResource;
 import io.mailsync.testkit.quarkus.ServiceEndpointsContract;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
 class SenderServiceEndpointsIT extends ServiceEndpointsContract {
 
   @Override

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.mailsync.contracts.MessageIdentity;
 import io.mailsync.contracts.MessageKey;
-import io.mailsync.contracts.Topics;
 import io.mailsync.contracts.mailbox.CredentialSeal;
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
@@ -12,6 +11,7 @@ import io.mailsync.contracts.send.EmailAddress;
 import io.mailsync.contracts.send.SendEmail;
 import io.mailsync.mail.credentials.KeyRing;
 import io.mailsync.mail.credentials.TransportCredentials;
+import io.mailsync.testkit.kafka.TestTopics;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -62,9 +62,9 @@ final class TestMailboxes {
 
   /** Publishes the settings and waits until the sender has stored them. */
   static void publishAndAwait(MailboxConfigured mailbox) {
-    SenderTopics.publish(Topics.MAILBOXES, mailbox);
+    TestTopics.publish(mailbox);
     await()
-        .atMost(SenderTopics.WAIT)
+        .atMost(TestTopics.WAIT)
         .until(
             () ->
                 count(

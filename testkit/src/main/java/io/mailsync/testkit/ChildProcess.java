@@ -16,8 +16,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A server the testkit runs as a child process: its output goes to a log file, it is ready when a
@@ -72,29 +75,38 @@ public final class ChildProcess implements AutoCloseable {
     return new ChildProcess(name, builder.start(), logFile, readyLine);
   }
 
-  public void awaitReadyLine(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!ready.await(100, TimeUnit.MILLISECONDS)) {
-      failIfNotStarting(deadline, "not ready within " + timeout);
+  public void awaitReadyLine(Duration timeout) {
+    awaitStarted("not ready within " + timeout, timeout, () -> ready.getCount() == 0);
+  }
+
+  public void awaitPort(String host, int port, Duration timeout) {
+    awaitStarted(
+        "did not listen on " + host + ":" + port + " within " + timeout,
+        timeout,
+        () -> accepts(host, port));
+  }
+
+  /** Waits for the process to exit by itself; false when it still runs after the timeout. */
+  public boolean awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Fails with the log's tail when the process dies first, or stops it when the timeout passes. */
+  private void awaitStarted(String timeoutProblem, Duration timeout, Callable<Boolean> started) {
+    try {
+      Awaitility.await(name + " start")
+          .atMost(timeout)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> started.call() || failIfExited());
+    } catch (ConditionTimeoutException e) {
+      stop();
+      throw new IllegalStateException(
+          name + " " + timeoutProblem + "; log " + logFile + ":\n" + tail());
     }
   }
 
-  public void awaitPort(String host, int port, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(host, port), 200);
-        return;
-      } catch (IOException notYet) {
-        failIfNotStarting(
-            deadline, "did not listen on " + host + ":" + port + " within " + timeout);
-        Thread.sleep(50);
-      }
-    }
-  }
-
-  /** Fails with the log's tail when the process died, or stops it when the deadline passed. */
-  private void failIfNotStarting(long deadline, String timeoutProblem) {
+  private boolean failIfExited() {
     if (!process.isAlive()) {
       throw new IllegalStateException(
           name
@@ -105,10 +117,15 @@ public final class ChildProcess implements AutoCloseable {
               + ":\n"
               + tail());
     }
-    if (System.nanoTime() > deadline) {
-      stop();
-      throw new IllegalStateException(
-          name + " " + timeoutProblem + "; log " + logFile + ":\n" + tail());
+    return false;
+  }
+
+  private static boolean accepts(String host, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), 200);
+      return true;
+    } catch (IOException notYet) {
+      return false;
     }
   }
 

@@ -23,9 +23,10 @@ import io.mailsync.contracts.message.Participant;
 import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.auth.TestJwt;
 import io.mailsync.testkit.kafka.KafkaResource;
+import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresResource;
 import io.mailsync.testkit.quarkus.Problems;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -45,6 +46,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,9 +54,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(JwtResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwtResource.class)
 class TimelineIT {
 
   @Inject ObjectMapper objectMapper;
@@ -96,14 +98,14 @@ class TimelineIT {
             fetched("m3", "mailbox-a", 3, "Third", base.plusSeconds(120), null));
     for (int replay = 0; replay < 2; replay++) {
       for (MessageFetched mail : mails) {
-        Events.publish(mail);
-        Events.publish(linked(mail));
+        TestTopics.publish(mail);
+        TestTopics.publish(linked(mail));
       }
     }
     // the same email in a colleague's mailbox: one entry, two copies
     MessageFetched colleagueCopy = fetched("m1", "mailbox-b", 9, "First", base, "<p>one</p>");
-    Events.publish(colleagueCopy);
-    Events.publish(linked(colleagueCopy));
+    TestTopics.publish(colleagueCopy);
+    TestTopics.publish(linked(colleagueCopy));
 
     await()
         .atMost(Duration.ofSeconds(60))
@@ -129,8 +131,8 @@ class TimelineIT {
   @Test
   void linkArrivingBeforeTheContentShowsOnceTheContentArrives() {
     MessageFetched mail = fetched("early-link", "mailbox-a", 1, "Link first", Instant.now(), null);
-    Events.publish(linked(mail));
-    Events.publish(mail);
+    TestTopics.publish(linked(mail));
+    TestTopics.publish(mail);
 
     await()
         .atMost(Duration.ofSeconds(60))
@@ -144,15 +146,15 @@ class TimelineIT {
   void unrelatedMailIsNotStoredWhicheverOrderTheEventsCome() throws Exception {
     MessageFetched before =
         fetched("unrelated-1", "mailbox-a", 1, "Newsletter", Instant.now(), null);
-    Events.publish(before);
-    Events.publish(unmatched(before));
+    TestTopics.publish(before);
+    TestTopics.publish(unmatched(before));
     MessageFetched after = fetched("unrelated-2", "mailbox-a", 2, "Spam", Instant.now(), null);
-    Events.publish(unmatched(after));
-    Events.publish(after);
+    TestTopics.publish(unmatched(after));
+    TestTopics.publish(after);
     // a linked message published last proves the earlier events were consumed
     MessageFetched marker = fetched("marker", "mailbox-a", 3, "Marker", Instant.now(), null);
-    Events.publish(marker);
-    Events.publish(linked(marker));
+    TestTopics.publish(marker);
+    TestTopics.publish(linked(marker));
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> timeline("contacts", contactId, "").body("entries", hasSize(1)));
@@ -162,20 +164,22 @@ class TimelineIT {
 
   @Test
   void poisonRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
-    Events.publishRaw(
+    TestTopics.publishRaw(
         Topics.LINKS,
         tenant + "/poison",
         "{not json".getBytes(StandardCharsets.UTF_8),
-        "io.mailsync.message.linked.v1");
+        new RecordHeaders()
+            .add("ce_type", "io.mailsync.message.linked.v1".getBytes(StandardCharsets.UTF_8)));
     MessageFetched mail =
         fetched("after-poison", "mailbox-a", 1, "After poison", Instant.now(), null);
-    Events.publish(mail);
-    Events.publish(linked(mail));
+    TestTopics.publish(mail);
+    TestTopics.publish(linked(mail));
 
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> timeline("contacts", contactId, "").body("entries", hasSize(1)));
-    assertThat(Events.await("timeline.dlq", r -> (tenant + "/poison").equals(r.key()))).isNotNull();
+    assertThat(TestTopics.await("timeline.dlq", r -> (tenant + "/poison").equals(r.key())))
+        .isNotNull();
   }
 
   @Test
@@ -417,11 +421,14 @@ class TimelineIT {
         .statusCode(202)
         .body("id", equalTo(id));
 
-    var record = Events.await(Topics.SEND_COMMANDS, r -> id.equals(Events.header(r, "ce_id")));
-    assertThat(Events.header(record, "ce_type")).isEqualTo("io.mailsync.email.send.v1");
-    assertThat(Events.header(record, "tenant_id")).isEqualTo(tenant);
+    var record =
+        TestTopics.await(Topics.SEND_COMMANDS, r -> id.equals(TestTopics.header(r, "ce_id")));
+    assertThat(TestTopics.header(record, "ce_type")).isEqualTo("io.mailsync.email.send.v1");
+    assertThat(TestTopics.header(record, "tenant_id")).isEqualTo(tenant);
     assertThat(record.key()).isEqualTo(tenant + "/mailbox-a");
-    assertThat(record.value()).contains("\"requestedBy\":\"user-1\"").contains("bob@customer.test");
+    assertThat(TestTopics.text(record))
+        .contains("\"requestedBy\":\"user-1\"")
+        .contains("bob@customer.test");
   }
 
   @Test

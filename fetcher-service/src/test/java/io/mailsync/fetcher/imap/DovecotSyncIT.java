@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mailsync.contracts.message.MessageFetched;
 import io.mailsync.fetcher.MailboxApi;
-import io.mailsync.fetcher.Topic;
 import io.mailsync.fetcher.mailbox.SyncStatus;
 import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.auth.TestJwt;
 import io.mailsync.testkit.kafka.KafkaResource;
+import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.mail.Dovecot;
 import io.mailsync.testkit.mail.ImapClient;
 import io.mailsync.testkit.mail.MailAccount;
 import io.mailsync.testkit.mail.TestMessage;
 import io.mailsync.testkit.postgres.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -28,9 +28,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Sync against Dovecot, a strict IMAP server with SPECIAL-USE folders. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(JwtResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwtResource.class)
 class DovecotSyncIT {
 
   @Inject MailboxSync sync;
@@ -62,7 +62,9 @@ class DovecotSyncIT {
 
     assertThat(report.status()).as(String.valueOf(report.error())).isEqualTo(SyncStatus.OK);
     List<MessageFetched> copies =
-        ImapSyncIT.published(id).stream().map(r -> Topic.value(r, MessageFetched.class)).toList();
+        ImapSyncIT.published(id).stream()
+            .map(r -> TestTopics.value(r, MessageFetched.class))
+            .toList();
     assertThat(copies)
         .extracting(m -> m.copy().folder() + ": " + m.subject())
         .containsExactlyInAnyOrder("INBOX: Inbound", "Sent: Outbound from another client");
@@ -103,7 +105,7 @@ class DovecotSyncIT {
 
       assertThat(report.status()).as(String.valueOf(report.error())).isEqualTo(SyncStatus.OK);
       assertThat(ImapSyncIT.published(id))
-          .extracting(r -> Topic.value(r, MessageFetched.class))
+          .extracting(r -> TestTopics.value(r, MessageFetched.class))
           .extracting(m -> m.copy().folder() + ": " + m.subject())
           .containsExactly(sentFolder + ": Filed by the sender");
     } finally {

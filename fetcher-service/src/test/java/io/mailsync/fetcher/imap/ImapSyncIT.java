@@ -16,20 +16,20 @@ import io.mailsync.contracts.message.MessageFetched;
 import io.mailsync.contracts.message.Participant;
 import io.mailsync.contracts.message.Participant.Role;
 import io.mailsync.fetcher.MailboxApi;
-import io.mailsync.fetcher.Topic;
 import io.mailsync.fetcher.mailbox.MailboxStore;
 import io.mailsync.fetcher.mailbox.SyncStatus;
 import io.mailsync.fetcher.publish.MessagePublisher;
 import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.auth.TestJwt;
 import io.mailsync.testkit.kafka.KafkaResource;
+import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.mail.GreenMailServer;
 import io.mailsync.testkit.mail.ImapClient;
 import io.mailsync.testkit.mail.MailAccount;
 import io.mailsync.testkit.mail.TestMessage;
 import io.mailsync.testkit.postgres.PostgresResource;
 import io.quarkus.arc.ClientProxy;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -49,9 +49,9 @@ import org.junit.jupiter.api.Test;
 
 /** Sync against GreenMail, publishing to the real broker, checkpoints in real PostgreSQL. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(JwtResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwtResource.class)
 class ImapSyncIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -92,7 +92,7 @@ class ImapSyncIT {
 
     List<ConsumerRecord<String, byte[]>> records = published(id);
     assertThat(records).hasSize(2);
-    MessageFetched first = Topic.value(records.get(0), MessageFetched.class);
+    MessageFetched first = TestTopics.value(records.get(0), MessageFetched.class);
     assertThat(first.tenantId()).isEqualTo(tenant);
     assertThat(first.copy().mailboxId()).isEqualTo(id);
     assertThat(first.copy().folder()).isEqualTo("INBOX");
@@ -103,9 +103,11 @@ class ImapSyncIT {
             MessageKey.of(
                 MessageIdentity.withMessageId(quote.messageId(), "bob@customer.test", sent)));
     assertThat(records.get(0).key()).isEqualTo(Keys.message(tenant, first.messageKey()));
-    assertThat(Topic.header(records.get(0), "ce_id")).isEqualTo(first.id());
-    assertThat(Topic.header(records.get(0), "ce_type")).isEqualTo("io.mailsync.message.fetched.v1");
-    assertThat(Topic.header(records.get(0), CloudEventMetadata.TENANT_HEADER)).isEqualTo(tenant);
+    assertThat(TestTopics.header(records.get(0), "ce_id")).isEqualTo(first.id());
+    assertThat(TestTopics.header(records.get(0), "ce_type"))
+        .isEqualTo("io.mailsync.message.fetched.v1");
+    assertThat(TestTopics.header(records.get(0), CloudEventMetadata.TENANT_HEADER))
+        .isEqualTo(tenant);
     assertThat(first.subject()).isEqualTo("Quote for 100 units");
     assertThat(first.sentAt()).isEqualTo(sent);
     assertThat(first.receivedAt()).isNotNull();
@@ -121,7 +123,7 @@ class ImapSyncIT {
     assertThat(first.attachments()).isEmpty();
     assertThat(first.seen()).isFalse();
     assertThat(first.parseError()).isNull();
-    MessageFetched second = Topic.value(records.get(1), MessageFetched.class);
+    MessageFetched second = TestTopics.value(records.get(1), MessageFetched.class);
     assertThat(second.rfcMessageId()).isNull();
     assertThat(second.messageKey()).startsWith("sha256:");
     assertThat(second.copy().uid()).isGreaterThan(first.copy().uid());
@@ -139,7 +141,7 @@ class ImapSyncIT {
     sync.syncOnce(UUID.fromString(id));
     List<ConsumerRecord<String, byte[]>> after = published(id);
     assertThat(after).hasSize(3);
-    MessageFetched third = Topic.value(after.get(2), MessageFetched.class);
+    MessageFetched third = TestTopics.value(after.get(2), MessageFetched.class);
     assertThat(third.subject()).isEqualTo("Later");
     // The scheduler syncs the mailbox too (every 2 s in tests), so the status may read SYNCING
     // for a moment; it settles at OK with nothing new to publish.
@@ -216,7 +218,7 @@ class ImapSyncIT {
     List<ConsumerRecord<String, byte[]>> records = published(id);
     assertThat(records).hasSize(1);
     assertThat(records.get(0).value().length).isLessThanOrEqualTo(900_000);
-    MessageFetched huge = Topic.value(records.get(0), MessageFetched.class);
+    MessageFetched huge = TestTopics.value(records.get(0), MessageFetched.class);
     assertThat(huge.subject()).isEqualTo("Huge");
     assertThat(huge.body().html()).isNull();
     assertThat(huge.body().htmlTruncated()).isTrue();
@@ -298,15 +300,16 @@ class ImapSyncIT {
    * topic's partitions keep order per message key only).
    */
   static List<ConsumerRecord<String, byte[]>> published(String mailboxId) {
-    return Topic.readAll(Topics.MESSAGES).stream()
-        .filter(r -> mailboxId.equals(Topic.value(r, MessageFetched.class).copy().mailboxId()))
-        .sorted(Comparator.comparingLong(r -> Topic.value(r, MessageFetched.class).copy().uid()))
+    return TestTopics.readAll(Topics.MESSAGES).stream()
+        .filter(r -> mailboxId.equals(TestTopics.value(r, MessageFetched.class).copy().mailboxId()))
+        .sorted(
+            Comparator.comparingLong(r -> TestTopics.value(r, MessageFetched.class).copy().uid()))
         .toList();
   }
 
   private static List<String> subjects(String mailboxId) {
     return published(mailboxId).stream()
-        .map(r -> Topic.value(r, MessageFetched.class).subject())
+        .map(r -> TestTopics.value(r, MessageFetched.class).subject())
         .toList();
   }
 

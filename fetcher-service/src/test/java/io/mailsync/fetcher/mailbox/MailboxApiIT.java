@@ -21,16 +21,16 @@ import io.mailsync.contracts.kafka.CloudEventMetadata;
 import io.mailsync.contracts.mailbox.CredentialSeal;
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
-import io.mailsync.fetcher.Topic;
 import io.mailsync.fetcher.credentials.CredentialSeals;
 import io.mailsync.mail.credentials.KeyRing;
 import io.mailsync.mail.credentials.TransportCredentials;
 import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.auth.TestJwt;
 import io.mailsync.testkit.kafka.KafkaResource;
+import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresResource;
 import io.mailsync.testkit.quarkus.Problems;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -45,9 +45,9 @@ import org.junit.jupiter.api.Test;
 
 /** The mailbox REST API against real PostgreSQL, Kafka and JWT verification. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(JwtResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwtResource.class)
 class MailboxApiIT {
 
   @Inject MailboxStore store;
@@ -98,9 +98,9 @@ class MailboxApiIT {
 
     ConsumerRecord<String, byte[]> record = announced(Keys.mailbox(tenant, id));
     assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(PASSWORD);
-    assertThat(Topic.header(record, "ce_type")).isEqualTo("io.mailsync.mailbox.configured.v1");
-    assertThat(Topic.header(record, CloudEventMetadata.TENANT_HEADER)).isEqualTo(tenant);
-    MailboxConfigured event = Topic.value(record, MailboxConfigured.class);
+    assertThat(TestTopics.header(record, "ce_type")).isEqualTo("io.mailsync.mailbox.configured.v1");
+    assertThat(TestTopics.header(record, CloudEventMetadata.TENANT_HEADER)).isEqualTo(tenant);
+    MailboxConfigured event = TestTopics.value(record, MailboxConfigured.class);
     assertThat(event.mailboxId()).isEqualTo(id);
     assertThat(event.ownerUserId()).isEqualTo("user-1");
     assertThat(event.imap())
@@ -260,7 +260,7 @@ class MailboxApiIT {
   }
 
   private static ConsumerRecord<String, byte[]> announced(String key) {
-    return Topic.readAll(Topics.MAILBOXES).stream()
+    return TestTopics.readAll(Topics.MAILBOXES).stream()
         .filter(r -> key.equals(r.key()))
         .reduce((first, second) -> second)
         .orElseThrow(() -> new AssertionError("no MailboxConfigured with key " + key));

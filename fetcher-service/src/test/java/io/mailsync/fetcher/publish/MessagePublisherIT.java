@@ -12,32 +12,25 @@ import io.mailsync.contracts.message.MessageBody;
 import io.mailsync.contracts.message.MessageFetched;
 import io.mailsync.contracts.message.Participant;
 import io.mailsync.testkit.auth.JwtResource;
-import io.mailsync.testkit.kafka.KafkaBroker;
 import io.mailsync.testkit.kafka.KafkaResource;
+import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** The fetcher starts against the real broker and publishes with CloudEvents headers. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(JwtResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwtResource.class)
 class MessagePublisherIT {
 
   @Inject MessagePublisher publisher;
@@ -71,7 +64,10 @@ class MessagePublisherIT {
 
     publisher.publish(event).await().atMost(java.time.Duration.ofSeconds(30));
 
-    ConsumerRecord<String, byte[]> record = readBack(Keys.message(tenant, messageKey));
+    String key = Keys.message(tenant, messageKey);
+    ConsumerRecord<String, byte[]> record =
+        TestTopics.await(Topics.MESSAGES, r -> key.equals(r.key()), 1, Duration.ofSeconds(30))
+            .getFirst();
     assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
     assertThat(header(record, "ce_id")).isEqualTo(copy.eventId());
     assertThat(header(record, "ce_type")).isEqualTo("io.mailsync.message.fetched.v1");
@@ -81,29 +77,9 @@ class MessagePublisherIT {
     assertThat(EventJson.mapper().readValue(record.value(), MessageFetched.class)).isEqualTo(event);
   }
 
-  private static ConsumerRecord<String, byte[]> readBack(String key) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(Topics.MESSAGES));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          if (key.equals(record.key())) {
-            return record;
-          }
-        }
-      }
-    }
-    throw new AssertionError("no record with key " + key + " on " + Topics.MESSAGES);
-  }
-
   private static String header(ConsumerRecord<?, ?> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    assertThat(header).as("header %s", name).isNotNull();
-    return new String(header.value(), StandardCharsets.UTF_8);
+    String value = TestTopics.header(record, name);
+    assertThat(value).as("header %s", name).isNotNull();
+    return value;
   }
 }

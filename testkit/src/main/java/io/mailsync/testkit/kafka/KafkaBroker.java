@@ -203,11 +203,7 @@ public final class KafkaBroker {
                 "--ignore-formatted"),
             dir.resolve("format.log"),
             null)) {
-      long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-      while (format.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
-      if (format.isAlive()) {
+      if (!format.awaitExit(STARTUP_TIMEOUT)) {
         throw new IllegalStateException("Kafka storage format hung; see " + format.logFile());
       }
     }

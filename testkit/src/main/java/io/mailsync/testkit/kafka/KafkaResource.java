@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Points a {@code @QuarkusTest} at the test JVM's real Kafka broker, with every Mailsync topic
  * declared in {@code io.mailsync.contracts.Topics} created. Use with
- * {@code @QuarkusTestResource(KafkaResource.class)}; Dev Services stay off.
+ * {@code @WithTestResource(KafkaResource.class)}; Dev Services stay off.
  */
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 
 /**
  * A real, strict IMAP server for tests: Dovecot (Debian {@code dovecot-imapd}) run as a child
@@ -108,9 +109,6 @@ public final class Dovecot {
       return new Dovecot(process, dir, port, user);
     } catch (IOException e) {
       throw new UncheckedIOException("Dovecot could not start: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting Dovecot", e);
     }
   }
 
@@ -140,12 +138,10 @@ public final class Dovecot {
       // Dovecot's auth process looks at the file at most once per wall-clock second; wait for the
       // next second so a login right after this call sees the new account.
       long written = System.currentTimeMillis() / 1000;
-      while (System.currentTimeMillis() / 1000 == written) {
-        Thread.sleep(20);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while adding a Dovecot account", e);
+      Awaitility.await("the next wall-clock second")
+          .atMost(Duration.ofSeconds(2))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> System.currentTimeMillis() / 1000 != written);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Gives a {@code @QuarkusTest} a fresh database on the test PostgreSQL server and drops it when the
- * test resource stops. Use with {@code @QuarkusTestResource(PostgresResource.class)}.
+ * test resource stops. Use with {@code @WithTestResource(PostgresResource.class)}.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 

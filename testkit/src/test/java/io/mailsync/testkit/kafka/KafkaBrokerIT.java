@@ -5,22 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailsync.contracts.TopicDeclaration;
 import io.mailsync.contracts.Topics;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -33,18 +30,18 @@ class KafkaBrokerIT {
     String topic = "testkit.roundtrip." + UUID.randomUUID();
     broker.createTopics(topic);
 
-    try (KafkaProducer<String, String> producer = producer()) {
-      producer.send(new ProducerRecord<>(topic, "tenant-1/m1", "hello")).get();
-      producer.send(new ProducerRecord<>(topic, "tenant-1/m2", "world")).get();
+    KafkaCompanion companion = TestTopics.companion();
+    try (var producer = companion.produceStrings()) {
+      producer
+          .fromRecords(
+              new ProducerRecord<>(topic, "tenant-1/m1", "hello"),
+              new ProducerRecord<>(topic, "tenant-1/m2", "world"))
+          .awaitCompletion(Duration.ofSeconds(30));
     }
 
-    List<ConsumerRecord<String, String>> received = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = consumer()) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (received.size() < 2 && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(received::add);
-      }
+    List<ConsumerRecord<String, String>> received;
+    try (var consumer = companion.consumeStrings()) {
+      received = consumer.fromTopics(topic, 2).awaitCompletion(Duration.ofSeconds(30)).getRecords();
     }
     assertThat(received)
         .extracting(ConsumerRecord::key, ConsumerRecord::value)
@@ -132,21 +129,9 @@ class KafkaBrokerIT {
     assertThat(broker.bootstrapServers()).startsWith("127.0.0.1:");
   }
 
-  private KafkaProducer<String, String> producer() {
-    return producer(new Properties());
-  }
-
   private KafkaProducer<String, String> producer(Properties props) {
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-  }
-
-  private KafkaConsumer<String, String> consumer() {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "testkit-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
   }
 }
