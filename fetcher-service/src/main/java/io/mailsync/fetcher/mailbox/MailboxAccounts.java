@@ -8,6 +8,7 @@ import io.mailsync.rest.ConflictException;
 import io.mailsync.rest.FieldProblem;
 import io.mailsync.rest.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -21,16 +22,19 @@ public class MailboxAccounts {
 
   private final MailboxRequestValidator validator;
   private final MailboxStore store;
+  private final MailboxChanges changes;
   private final CredentialSeals seals;
   private final MailboxAnnouncer announcer;
 
   public MailboxAccounts(
       MailboxRequestValidator validator,
       MailboxStore store,
+      MailboxChanges changes,
       CredentialSeals seals,
       MailboxAnnouncer announcer) {
     this.validator = validator;
     this.store = store;
+    this.changes = changes;
     this.seals = seals;
     this.announcer = announcer;
   }
@@ -46,6 +50,14 @@ public class MailboxAccounts {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
+    Mailbox mailbox = newAccount(tenantId, ownerUserId, request);
+    changes.commitRegistration(mailbox);
+    // The committed row is the truth; if this publish fails, the poll re-announces the account.
+    announcer.announce(mailbox, request.password());
+    return MailboxView.of(mailbox, List.of());
+  }
+
+  private Mailbox newAccount(String tenantId, String ownerUserId, MailboxRequest request) {
     UUID id = UUID.randomUUID();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     Mailbox mailbox = new Mailbox();
@@ -79,13 +91,11 @@ public class MailboxAccounts {
     mailbox.syncStatus = SyncStatus.PENDING;
     mailbox.createdAt = now;
     mailbox.updatedAt = now;
-    store.insert(mailbox);
-    // The row is the truth; if this publish fails, the poll re-announces the account.
-    announcer.announce(mailbox, request.password());
-    return MailboxView.of(mailbox, List.of());
+    return mailbox;
   }
 
   /** A mailbox is visible to its owner only; anyone else gets nothing, as for an unknown id. */
+  @Transactional
   public Optional<MailboxView> find(String tenantId, String userId, UUID id) {
     return store
         .findForOwner(tenantId, userId, id)
@@ -94,6 +104,7 @@ public class MailboxAccounts {
   }
 
   /** The caller's own mailboxes. */
+  @Transactional
   public List<MailboxView> list(String tenantId, String userId) {
     List<Mailbox> mailboxes = store.listForOwner(tenantId, userId);
     Map<UUID, List<FolderCheckpoint>> checkpoints =
