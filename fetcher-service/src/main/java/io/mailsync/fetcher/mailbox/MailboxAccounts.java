@@ -5,8 +5,6 @@ import io.mailsync.contracts.mailbox.SealedCredentials;
 import io.mailsync.fetcher.credentials.CredentialSeals;
 import io.mailsync.fetcher.mailbox.MailboxRequest.ServerSettings;
 import io.mailsync.rest.ConflictException;
-import io.mailsync.rest.FieldProblem;
-import io.mailsync.rest.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -20,19 +18,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class MailboxAccounts {
 
-  private final MailboxRequestValidator validator;
   private final MailboxStore store;
   private final MailboxChanges changes;
   private final CredentialSeals seals;
   private final MailboxAnnouncer announcer;
 
   public MailboxAccounts(
-      MailboxRequestValidator validator,
       MailboxStore store,
       MailboxChanges changes,
       CredentialSeals seals,
       MailboxAnnouncer announcer) {
-    this.validator = validator;
     this.store = store;
     this.changes = changes;
     this.seals = seals;
@@ -42,14 +37,10 @@ public class MailboxAccounts {
   /**
    * Stores the account with its password sealed, then announces it on the mailboxes topic.
    *
-   * @throws InvalidRequestException naming every field that is wrong
+   * @param request valid by the constraints of {@link MailboxRequest} (checked at the REST edge)
    * @throws ConflictException naming {@code emailAddress} when the tenant already has it
    */
   public MailboxView register(String tenantId, String ownerUserId, MailboxRequest request) {
-    List<FieldProblem> problems = validator.problems(request);
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
     Mailbox mailbox = newAccount(tenantId, ownerUserId, request);
     changes.commitRegistration(mailbox);
     // The committed row is the truth; if this publish fails, the poll re-announces the account.

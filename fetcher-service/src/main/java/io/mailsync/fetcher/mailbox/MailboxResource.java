@@ -3,6 +3,8 @@ package io.mailsync.fetcher.mailbox;
 import io.mailsync.rest.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -27,6 +29,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class MailboxResource {
 
+  static final String BODY_REQUIRED = "is required: a JSON object describing the mailbox";
+
   private final MailboxAccounts accounts;
   private final Caller caller;
 
@@ -37,7 +41,8 @@ public class MailboxResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public RestResponse<MailboxView> register(MailboxRequest request) {
+  public RestResponse<MailboxView> register(
+      @Valid @NotNull(message = BODY_REQUIRED) MailboxRequest request) {
     MailboxView view = accounts.register(caller.tenantId(), caller.userId(), request);
     return RestResponse.ResponseBuilder.<MailboxView>created(
             URI.create("/api/v1/mailboxes/" + view.id()))

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.mailsync.contracts.Keys;
 import io.mailsync.contracts.Topics;
@@ -25,6 +26,7 @@ import io.mailsync.fetcher.Topic;
 import io.mailsync.fetcher.credentials.CredentialSeals;
 import io.mailsync.mail.credentials.KeyRing;
 import io.mailsync.mail.credentials.TransportCredentials;
+import io.mailsync.mail.host.MailHostPolicy;
 import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.auth.TestJwt;
 import io.mailsync.testkit.kafka.KafkaResource;
@@ -34,6 +36,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -194,6 +197,19 @@ class MailboxApiIT {
     port.put("smtp", server("127.0.0.1", 70000, "SSL"));
     badRequest(port, "smtp.port");
 
+    Map<String, Object> notAMailPort = request("carol@crm.test");
+    notAMailPort.put("imap", server("127.0.0.1", 22, "SSL"));
+    badRequest(notAMailPort, "imap.port")
+        .body("detail", startsWith("imap.port is not a mail server port allowed here ("));
+
+    Map<String, Object> notAHost = request("carol@crm.test");
+    notAHost.put("smtp", server("${smtp.example.com}", 587, "STARTTLS"));
+    badRequest(notAHost, "smtp.host")
+        .body(
+            "detail",
+            equalTo(
+                "smtp.host " + MailHostPolicy.shapeProblem("${smtp.example.com}").orElseThrow()));
+
     Map<String, Object> email = request("not an address");
     badRequest(email, "emailAddress");
 
@@ -211,8 +227,19 @@ class MailboxApiIT {
     folders.put("folders", "INBOX");
     badRequest(folders, "folders");
 
+    Map<String, Object> repeated = request("carol@crm.test");
+    repeated.put("folders", List.of("INBOX", "INBOX"));
+    badRequest(repeated, "folders[1]").body("detail", equalTo("folders[1] repeats folder INBOX"));
+
+    Map<String, Object> manyProblems = request("carol@crm.test");
+    manyProblems.remove("emailAddress");
+    manyProblems.put("imap", server("127.0.0.1", 0, "SSL"));
+    badRequest(manyProblems, "emailAddress")
+        .body("problems.field", equalTo(List.of("emailAddress", "imap.port")));
+
     badRequest("{\"emailAddress\": \"carol@crm.test\", ", "body");
     badRequest("", "body");
+    badRequest("null", "body");
 
     Map<String, Object> unknown = request("carol@crm.test");
     unknown.put("signature", "Best, Carol");
@@ -244,8 +271,8 @@ class MailboxApiIT {
         .body("detail", containsString("already registered"));
   }
 
-  private void badRequest(Object body, String field) {
-    given()
+  private ValidatableResponse badRequest(Object body, String field) {
+    return given()
         .auth()
         .oauth2(token)
         .contentType(ContentType.JSON)
