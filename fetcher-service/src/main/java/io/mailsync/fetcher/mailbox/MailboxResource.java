@@ -15,13 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The caller's own mailbox accounts. A colleague's or another tenant's mailbox answers 404, like an
- * unknown one.
+ * unknown one; an id that is not a UUID answers 400 naming {@code id}, like every parameter that is
+ * not a value of its type (rest-kernel's {@code ParameterConverters}).
  */
 @Path("/api/v1/mailboxes")
 @Authenticated
@@ -57,18 +57,9 @@ public class MailboxResource {
 
   @GET
   @Path("/{id}")
-  public MailboxView get(@PathParam("id") String id) {
-    return parse(id)
-        .flatMap(uuid -> accounts.find(caller.tenantId(), caller.userId(), uuid))
+  public MailboxView get(@PathParam("id") UUID id) {
+    return accounts
+        .find(caller.tenantId(), caller.userId(), id)
         .orElseThrow(NotFoundException::new);
-  }
-
-  /** A malformed id can't name a mailbox of this tenant: 404 like any other unknown id. */
-  private static Optional<UUID> parse(String id) {
-    try {
-      return Optional.of(UUID.fromString(id));
-    } catch (IllegalArgumentException notAnId) {
-      return Optional.empty();
-    }
   }
 }

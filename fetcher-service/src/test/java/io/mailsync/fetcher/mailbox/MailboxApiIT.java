@@ -148,8 +148,14 @@ class MailboxApiIT {
 
     get("/api/v1/mailboxes/" + id, otherToken).spec(Problems.problem(404));
     get("/api/v1/mailboxes", otherToken).statusCode(200).body("id", not(hasItem(id)));
-    get("/api/v1/mailboxes/not-a-uuid", token).spec(Problems.problem(404));
     get("/api/v1/mailboxes/" + UUID.randomUUID(), token).spec(Problems.problem(404));
+  }
+
+  @Test
+  void anIdThatIsNotAUuidIsABadRequestNamingIt() {
+    get("/api/v1/mailboxes/not-a-uuid", token)
+        .spec(Problems.invalid("id"))
+        .body("detail", equalTo("id must be a UUID"));
   }
 
   @Test
