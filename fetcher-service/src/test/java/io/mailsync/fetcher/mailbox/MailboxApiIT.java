@@ -219,6 +219,15 @@ class MailboxApiIT {
     Map<String, Object> email = request("not an address");
     badRequest(email, "emailAddress");
 
+    Map<String, Object> longPassword = request("carol@crm.test");
+    longPassword.put("password", "x".repeat(1025));
+    badRequest(longPassword, "password")
+        .body("detail", equalTo("password must be at most 1024 characters"));
+
+    Map<String, Object> blankSent = request("carol@crm.test");
+    blankSent.put("sentFolder", "\n");
+    badRequest(blankSent, "sentFolder").body("detail", equalTo("sentFolder must not be blank"));
+
     Map<String, Object> wrongType = request("carol@crm.test");
     Map<String, Object> imap = server("127.0.0.1", 993, "SSL");
     imap.put("port", "nine-nine-three");
