@@ -1,9 +1,9 @@
 package io.mailsync.fetcher.mailbox;
 
 import static io.mailsync.fetcher.MailboxApi.get;
+import static io.mailsync.fetcher.MailboxApi.post;
 import static io.mailsync.fetcher.MailboxApi.request;
 import static io.mailsync.fetcher.MailboxApi.server;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -17,7 +17,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,17 +83,6 @@ class InternalHostRefusalIT {
   }
 
   private void refused(Map<String, Object> body, String field, String problem) {
-    given()
-        .auth()
-        .oauth2(token)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .when()
-        .post("/api/v1/mailboxes")
-        .then()
-        .log()
-        .ifValidationFails()
-        .spec(Problems.invalid(field))
-        .body("detail", equalTo(field + " " + problem));
+    post(token, body).spec(Problems.invalid(field)).body("detail", equalTo(field + " " + problem));
   }
 }

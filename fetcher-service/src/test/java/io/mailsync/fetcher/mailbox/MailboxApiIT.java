@@ -2,6 +2,7 @@ package io.mailsync.fetcher.mailbox;
 
 import static io.mailsync.fetcher.MailboxApi.PASSWORD;
 import static io.mailsync.fetcher.MailboxApi.get;
+import static io.mailsync.fetcher.MailboxApi.post;
 import static io.mailsync.fetcher.MailboxApi.register;
 import static io.mailsync.fetcher.MailboxApi.request;
 import static io.mailsync.fetcher.MailboxApi.server;
@@ -287,18 +288,7 @@ class MailboxApiIT {
   }
 
   private ValidatableResponse badRequest(Object body, String field) {
-    return given()
-        .auth()
-        .oauth2(token)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .when()
-        .post("/api/v1/mailboxes")
-        .then()
-        .log()
-        .ifValidationFails()
-        .spec(Problems.invalid(field))
-        .body("detail", containsString(field));
+    return post(token, body).spec(Problems.invalid(field)).body("detail", containsString(field));
   }
 
   private static ConsumerRecord<String, byte[]> announced(String key) {
