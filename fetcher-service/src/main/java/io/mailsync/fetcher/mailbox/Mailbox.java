@@ -3,8 +3,8 @@ package io.mailsync.fetcher.mailbox;
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.contracts.mailbox.SealedCredentials;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Convert;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A mailbox account row. Never leaves the service: the API and events use their own records. */
 @Entity
@@ -46,7 +48,9 @@ public class Mailbox extends PanacheEntityBase {
 
   public boolean smtpTrustAnyCertificate;
 
-  @Convert(converter = FolderListConverter.class)
+  /** Folder names as a PostgreSQL {@code text[]}; empty means INBOX plus the Sent folder. */
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(columnDefinition = "text[]")
   public List<String> folders;
 
   public String sentFolder;

@@ -5,9 +5,8 @@ import io.mailsync.contracts.mailbox.SealedCredentials;
 import io.mailsync.fetcher.credentials.CredentialSeals;
 import io.mailsync.fetcher.mailbox.MailboxRequest.ServerSettings;
 import io.mailsync.rest.ConflictException;
-import io.mailsync.rest.FieldProblem;
-import io.mailsync.rest.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -19,18 +18,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class MailboxAccounts {
 
-  private final MailboxRequestValidator validator;
   private final MailboxStore store;
+  private final MailboxChanges changes;
   private final CredentialSeals seals;
   private final MailboxAnnouncer announcer;
 
   public MailboxAccounts(
-      MailboxRequestValidator validator,
       MailboxStore store,
+      MailboxChanges changes,
       CredentialSeals seals,
       MailboxAnnouncer announcer) {
-    this.validator = validator;
     this.store = store;
+    this.changes = changes;
     this.seals = seals;
     this.announcer = announcer;
   }
@@ -38,14 +37,18 @@ public class MailboxAccounts {
   /**
    * Stores the account with its password sealed, then announces it on the mailboxes topic.
    *
-   * @throws InvalidRequestException naming every field that is wrong
+   * @param request valid by the constraints of {@link MailboxRequest} (checked at the REST edge)
    * @throws ConflictException naming {@code emailAddress} when the tenant already has it
    */
   public MailboxView register(String tenantId, String ownerUserId, MailboxRequest request) {
-    List<FieldProblem> problems = validator.problems(request);
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
+    Mailbox mailbox = newAccount(tenantId, ownerUserId, request);
+    changes.commitRegistration(mailbox);
+    // The committed row is the truth; if this publish fails, the poll re-announces the account.
+    announcer.announce(mailbox, request.password());
+    return MailboxView.of(mailbox, List.of());
+  }
+
+  private Mailbox newAccount(String tenantId, String ownerUserId, MailboxRequest request) {
     UUID id = UUID.randomUUID();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     Mailbox mailbox = new Mailbox();
@@ -79,13 +82,11 @@ public class MailboxAccounts {
     mailbox.syncStatus = SyncStatus.PENDING;
     mailbox.createdAt = now;
     mailbox.updatedAt = now;
-    store.insert(mailbox);
-    // The row is the truth; if this publish fails, the poll re-announces the account.
-    announcer.announce(mailbox, request.password());
-    return MailboxView.of(mailbox, List.of());
+    return mailbox;
   }
 
   /** A mailbox is visible to its owner only; anyone else gets nothing, as for an unknown id. */
+  @Transactional
   public Optional<MailboxView> find(String tenantId, String userId, UUID id) {
     return store
         .findForOwner(tenantId, userId, id)
@@ -94,6 +95,7 @@ public class MailboxAccounts {
   }
 
   /** The caller's own mailboxes. */
+  @Transactional
   public List<MailboxView> list(String tenantId, String userId) {
     List<Mailbox> mailboxes = store.listForOwner(tenantId, userId);
     Map<UUID, List<FolderCheckpoint>> checkpoints =

@@ -3,6 +3,8 @@ package io.mailsync.fetcher.mailbox;
 import io.mailsync.rest.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -13,19 +15,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The caller's own mailbox accounts. A colleague's or another tenant's mailbox answers 404, like an
- * unknown one.
+ * unknown one; an id that is not a UUID answers 400 naming {@code id}, like every parameter that is
+ * not a value of its type (rest-kernel's {@code ParameterConverters}).
  */
 @Path("/api/v1/mailboxes")
 @Authenticated
 @Blocking
 @Produces(MediaType.APPLICATION_JSON)
 public class MailboxResource {
+
+  static final String BODY_REQUIRED = "is required: a JSON object describing the mailbox";
 
   private final MailboxAccounts accounts;
   private final Caller caller;
@@ -37,7 +41,8 @@ public class MailboxResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public RestResponse<MailboxView> register(MailboxRequest request) {
+  public RestResponse<MailboxView> register(
+      @Valid @NotNull(message = BODY_REQUIRED) MailboxRequest request) {
     MailboxView view = accounts.register(caller.tenantId(), caller.userId(), request);
     return RestResponse.ResponseBuilder.<MailboxView>created(
             URI.create("/api/v1/mailboxes/" + view.id()))
@@ -52,18 +57,9 @@ public class MailboxResource {
 
   @GET
   @Path("/{id}")
-  public MailboxView get(@PathParam("id") String id) {
-    return parse(id)
-        .flatMap(uuid -> accounts.find(caller.tenantId(), caller.userId(), uuid))
+  public MailboxView get(@PathParam("id") UUID id) {
+    return accounts
+        .find(caller.tenantId(), caller.userId(), id)
         .orElseThrow(NotFoundException::new);
-  }
-
-  /** A malformed id can't name a mailbox of this tenant: 404 like any other unknown id. */
-  private static Optional<UUID> parse(String id) {
-    try {
-      return Optional.of(UUID.fromString(id));
-    } catch (IllegalArgumentException notAnId) {
-      return Optional.empty();
-    }
   }
 }

@@ -3,10 +3,11 @@ package io.mailsync.fetcher.mailbox;
 import io.mailsync.contracts.mailbox.SealedCredentials;
 import io.mailsync.rest.ConflictException;
 import io.mailsync.rest.UniqueViolation;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,14 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
- * Mailbox rows and folder checkpoints, for blocking callers. Mail servers are spoken to with
- * blocking IMAP, so the service's domain code runs on worker and virtual threads; each call here
- * runs its reactive work on a fresh Vert.x context and waits for the result.
+ * Mailbox rows and folder checkpoints (blocking Hibernate ORM). Every method joins the caller's
+ * transaction, or runs in one of its own when there is none: a sync commits each step on its own
+ * and never holds a transaction open while it talks to a mail server or the broker.
  */
 @ApplicationScoped
+@Transactional
 public class MailboxStore {
 
   private static final String UPSERT_CHECKPOINT =
@@ -62,8 +63,9 @@ public class MailboxStore {
    */
   public void insert(Mailbox mailbox) {
     try {
-      await(() -> Panache.withTransaction(() -> mailbox.<Mailbox>persist()));
-    } catch (RuntimeException e) {
+      // Flushed now, so a duplicate address is refused here rather than at commit.
+      mailbox.persistAndFlush();
+    } catch (PersistenceException e) {
       if (UniqueViolation.in(e)) {
         throw new ConflictException(
             "emailAddress", "is already registered as a mailbox of this tenant", e);
@@ -73,80 +75,43 @@ public class MailboxStore {
   }
 
   public Optional<Mailbox> find(UUID id) {
-    return Optional.ofNullable(
-        await(() -> Panache.withSession(() -> Mailbox.<Mailbox>findById(id))));
+    return Mailbox.findByIdOptional(id);
   }
 
   public Optional<Mailbox> findForTenant(String tenantId, UUID id) {
-    return Optional.ofNullable(
-        await(
-            () ->
-                Panache.withSession(
-                    () ->
-                        Mailbox.<Mailbox>find("id = ?1 and tenantId = ?2", id, tenantId)
-                            .firstResult())));
+    return Mailbox.<Mailbox>find("id = ?1 and tenantId = ?2", id, tenantId).firstResultOptional();
   }
 
   /** The mailbox when it belongs to this user of this tenant. */
   public Optional<Mailbox> findForOwner(String tenantId, String ownerUserId, UUID id) {
-    return Optional.ofNullable(
-        await(
-            () ->
-                Panache.withSession(
-                    () ->
-                        Mailbox.<Mailbox>find(
-                                "id = ?1 and tenantId = ?2 and ownerUserId = ?3",
-                                id,
-                                tenantId,
-                                ownerUserId)
-                            .firstResult())));
+    return Mailbox.<Mailbox>find(
+            "id = ?1 and tenantId = ?2 and ownerUserId = ?3", id, tenantId, ownerUserId)
+        .firstResultOptional();
   }
 
   public List<Mailbox> listForOwner(String tenantId, String ownerUserId) {
-    return await(
-        () ->
-            Panache.withSession(
-                () ->
-                    Mailbox.<Mailbox>find(
-                            "tenantId = ?1 and ownerUserId = ?2 order by createdAt, id",
-                            tenantId,
-                            ownerUserId)
-                        .list()));
+    return Mailbox.list(
+        "tenantId = ?1 and ownerUserId = ?2 order by createdAt, id", tenantId, ownerUserId);
   }
 
   /** Every mailbox in id order, a page at a time, for re-announcing them all. */
   public List<Mailbox> pageAfter(UUID after, int size) {
-    return await(
-        () ->
-            Panache.withSession(
-                () ->
-                    (after == null
-                            ? Mailbox.<Mailbox>find("order by id")
-                            : Mailbox.<Mailbox>find("id > ?1 order by id", after))
-                        .page(0, size)
-                        .list()));
+    return (after == null
+            ? Mailbox.<Mailbox>find("order by id")
+            : Mailbox.<Mailbox>find("id > ?1 order by id", after))
+        .page(0, size)
+        .list();
   }
 
   /** Mailboxes whose latest settings the broker has not acknowledged yet. */
   public List<Mailbox> unpublished(int limit) {
-    return await(
-        () ->
-            Panache.withSession(
-                () ->
-                    Mailbox.<Mailbox>find("publishedVersion < configVersion order by id")
-                        .page(0, limit)
-                        .list()));
+    return Mailbox.<Mailbox>find("publishedVersion < configVersion order by id")
+        .page(0, limit)
+        .list();
   }
 
   public void markPublished(UUID id, long version) {
-    await(
-        () ->
-            Panache.withTransaction(
-                () ->
-                    Mailbox.update(
-                        "publishedVersion = ?2 where id = ?1 and publishedVersion < ?2",
-                        id,
-                        version)));
+    Mailbox.update("publishedVersion = ?2 where id = ?1 and publishedVersion < ?2", id, version);
   }
 
   /**
@@ -154,69 +119,39 @@ public class MailboxStore {
    * key — unless the row holds another ciphertext by now (a new password arrived meanwhile).
    */
   public void resealPassword(UUID id, SealedCredentials old, SealedCredentials sealed) {
-    await(
-        () ->
-            Panache.withTransaction(
-                () ->
-                    Mailbox.update(
-                        "passwordKeyId = ?2, passwordAlgorithm = ?3, passwordCiphertext = ?4"
-                            + " where id = ?1 and passwordCiphertext = ?5",
-                        id,
-                        sealed.keyId(),
-                        sealed.algorithm(),
-                        sealed.ciphertext(),
-                        old.ciphertext())));
+    Mailbox.update(
+        "passwordKeyId = ?2, passwordAlgorithm = ?3, passwordCiphertext = ?4"
+            + " where id = ?1 and passwordCiphertext = ?5",
+        id,
+        sealed.keyId(),
+        sealed.algorithm(),
+        sealed.ciphertext(),
+        old.ciphertext());
   }
 
   /** Shows a running sync; the last error stays visible until a sync succeeds. */
   public void markSyncing(UUID id) {
-    await(
-        () ->
-            Panache.withTransaction(
-                () -> Mailbox.update("syncStatus = ?2 where id = ?1", id, SyncStatus.SYNCING)));
+    Mailbox.update("syncStatus = ?2 where id = ?1", id, SyncStatus.SYNCING);
   }
 
   public void syncSucceeded(UUID id, Instant at) {
-    await(
-        () ->
-            Panache.withTransaction(
-                () ->
-                    Mailbox.update(
-                        "syncStatus = ?2, syncError = null, lastSyncAt = ?3 where id = ?1",
-                        id,
-                        SyncStatus.OK,
-                        at)));
+    Mailbox.update(
+        "syncStatus = ?2, syncError = null, lastSyncAt = ?3 where id = ?1", id, SyncStatus.OK, at);
   }
 
   public void syncFailed(UUID id, String error) {
-    await(
-        () ->
-            Panache.withTransaction(
-                () ->
-                    Mailbox.update(
-                        "syncStatus = ?2, syncError = ?3 where id = ?1",
-                        id,
-                        SyncStatus.ERROR,
-                        error)));
+    Mailbox.update("syncStatus = ?2, syncError = ?3 where id = ?1", id, SyncStatus.ERROR, error);
   }
 
   /** Shows the last message that was published without its content because it can't be read. */
   public void messageUnreadable(UUID id, String error) {
-    await(
-        () ->
-            Panache.withTransaction(
-                () -> Mailbox.update("lastMessageError = ?2 where id = ?1", id, error)));
+    Mailbox.update("lastMessageError = ?2 where id = ?1", id, error);
   }
 
   public Optional<FolderCheckpoint> checkpoint(UUID mailboxId, String folder) {
-    return Optional.ofNullable(
-        await(
-            () ->
-                Panache.withSession(
-                    () ->
-                        FolderCheckpoint.<FolderCheckpoint>find(
-                                "mailboxId = ?1 and folder = ?2", mailboxId, folder)
-                            .firstResult())));
+    return FolderCheckpoint.<FolderCheckpoint>find(
+            "mailboxId = ?1 and folder = ?2", mailboxId, folder)
+        .firstResultOptional();
   }
 
   /** Each mailbox's checkpoints by folder name. */
@@ -225,13 +160,7 @@ public class MailboxStore {
       return Map.of();
     }
     List<FolderCheckpoint> all =
-        await(
-            () ->
-                Panache.withSession(
-                    () ->
-                        FolderCheckpoint.<FolderCheckpoint>find(
-                                "mailboxId in ?1 order by folder", List.copyOf(mailboxIds))
-                            .list()));
+        FolderCheckpoint.list("mailboxId in ?1 order by folder", List.copyOf(mailboxIds));
     Map<UUID, List<FolderCheckpoint>> byMailbox = new LinkedHashMap<>();
     for (FolderCheckpoint checkpoint : all) {
       byMailbox.computeIfAbsent(checkpoint.mailboxId, id -> new ArrayList<>()).add(checkpoint);
@@ -260,29 +189,11 @@ public class MailboxStore {
     execute(COMPLETE_INITIAL_SYNC, mailboxId, folder, uidValidity, lastUid);
   }
 
-  private void execute(String sql, Object... parameters) {
-    await(
-        () ->
-            Panache.withTransaction(
-                () ->
-                    Panache.getSession()
-                        .chain(
-                            session -> {
-                              var query = session.createNativeQuery(sql);
-                              for (int i = 0; i < parameters.length; i++) {
-                                query.setParameter(i + 1, parameters[i]);
-                              }
-                              return query.executeUpdate();
-                            })));
-  }
-
-  private static <T> T await(Supplier<Uni<T>> work) {
-    try {
-      return VertxContextSupport.subscribeAndAwait(work);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException(e);
+  private static void execute(String sql, Object... parameters) {
+    Query query = Panache.getEntityManager().createNativeQuery(sql);
+    for (int i = 0; i < parameters.length; i++) {
+      query.setParameter(i + 1, parameters[i]);
     }
+    query.executeUpdate();
   }
 }

@@ -2,6 +2,7 @@ package io.mailsync.fetcher.mailbox;
 
 import static io.mailsync.fetcher.MailboxApi.PASSWORD;
 import static io.mailsync.fetcher.MailboxApi.get;
+import static io.mailsync.fetcher.MailboxApi.post;
 import static io.mailsync.fetcher.MailboxApi.register;
 import static io.mailsync.fetcher.MailboxApi.request;
 import static io.mailsync.fetcher.MailboxApi.server;
@@ -14,6 +15,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.mailsync.contracts.Keys;
 import io.mailsync.contracts.Topics;
@@ -24,6 +26,7 @@ import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.fetcher.credentials.CredentialSeals;
 import io.mailsync.mail.credentials.KeyRing;
 import io.mailsync.mail.credentials.TransportCredentials;
+import io.mailsync.mail.host.MailHostPolicy;
 import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.auth.TestJwt;
 import io.mailsync.testkit.kafka.KafkaResource;
@@ -34,6 +37,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -145,8 +149,14 @@ class MailboxApiIT {
 
     get("/api/v1/mailboxes/" + id, otherToken).spec(Problems.problem(404));
     get("/api/v1/mailboxes", otherToken).statusCode(200).body("id", not(hasItem(id)));
-    get("/api/v1/mailboxes/not-a-uuid", token).spec(Problems.problem(404));
     get("/api/v1/mailboxes/" + UUID.randomUUID(), token).spec(Problems.problem(404));
+  }
+
+  @Test
+  void anIdThatIsNotAUuidIsABadRequestNamingIt() {
+    get("/api/v1/mailboxes/not-a-uuid", token)
+        .spec(Problems.invalid("id"))
+        .body("detail", equalTo("id must be a UUID"));
   }
 
   @Test
@@ -194,8 +204,30 @@ class MailboxApiIT {
     port.put("smtp", server("127.0.0.1", 70000, "SSL"));
     badRequest(port, "smtp.port");
 
+    Map<String, Object> notAMailPort = request("carol@crm.test");
+    notAMailPort.put("imap", server("127.0.0.1", 22, "SSL"));
+    badRequest(notAMailPort, "imap.port")
+        .body("detail", startsWith("imap.port is not a mail server port allowed here ("));
+
+    Map<String, Object> notAHost = request("carol@crm.test");
+    notAHost.put("smtp", server("${smtp.example.com}", 587, "STARTTLS"));
+    badRequest(notAHost, "smtp.host")
+        .body(
+            "detail",
+            equalTo(
+                "smtp.host " + MailHostPolicy.shapeProblem("${smtp.example.com}").orElseThrow()));
+
     Map<String, Object> email = request("not an address");
     badRequest(email, "emailAddress");
+
+    Map<String, Object> longPassword = request("carol@crm.test");
+    longPassword.put("password", "x".repeat(1025));
+    badRequest(longPassword, "password")
+        .body("detail", equalTo("password must be at most 1024 characters"));
+
+    Map<String, Object> blankSent = request("carol@crm.test");
+    blankSent.put("sentFolder", "\n");
+    badRequest(blankSent, "sentFolder").body("detail", equalTo("sentFolder must not be blank"));
 
     Map<String, Object> wrongType = request("carol@crm.test");
     Map<String, Object> imap = server("127.0.0.1", 993, "SSL");
@@ -211,8 +243,19 @@ class MailboxApiIT {
     folders.put("folders", "INBOX");
     badRequest(folders, "folders");
 
+    Map<String, Object> repeated = request("carol@crm.test");
+    repeated.put("folders", List.of("INBOX", "INBOX"));
+    badRequest(repeated, "folders[1]").body("detail", equalTo("folders[1] repeats folder INBOX"));
+
+    Map<String, Object> manyProblems = request("carol@crm.test");
+    manyProblems.remove("emailAddress");
+    manyProblems.put("imap", server("127.0.0.1", 0, "SSL"));
+    badRequest(manyProblems, "emailAddress")
+        .body("problems.field", equalTo(List.of("emailAddress", "imap.port")));
+
     badRequest("{\"emailAddress\": \"carol@crm.test\", ", "body");
     badRequest("", "body");
+    badRequest("null", "body");
 
     Map<String, Object> unknown = request("carol@crm.test");
     unknown.put("signature", "Best, Carol");
@@ -244,19 +287,8 @@ class MailboxApiIT {
         .body("detail", containsString("already registered"));
   }
 
-  private void badRequest(Object body, String field) {
-    given()
-        .auth()
-        .oauth2(token)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .when()
-        .post("/api/v1/mailboxes")
-        .then()
-        .log()
-        .ifValidationFails()
-        .spec(Problems.invalid(field))
-        .body("detail", containsString(field));
+  private ValidatableResponse badRequest(Object body, String field) {
+    return post(token, body).spec(Problems.invalid(field)).body("detail", containsString(field));
   }
 
   private static ConsumerRecord<String, byte[]> announced(String key) {
