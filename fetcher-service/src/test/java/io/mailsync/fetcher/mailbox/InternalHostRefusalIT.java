@@ -13,7 +13,7 @@ import io.mailsync.testkit.auth.TestJwt;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.postgres.PostgresResource;
 import io.mailsync.testkit.quarkus.Problems;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(InternalHostRefusalIT.PublicHostsOnly.class)
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(JwtResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwtResource.class)
 class InternalHostRefusalIT {
 
   public static class PublicHostsOnly implements QuarkusTestProfile {

@@ -10,7 +10,7 @@ import io.mailsync.rest.ConflictException;
 import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.postgres.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /** The store's queries on real PostgreSQL: arrays, compare-and-set updates, scoping, paging. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(JwtResource.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwtResource.class)
 class MailboxStoreIT {
 
   @Inject MailboxStore store;
