@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -112,6 +113,26 @@ public final class ChildProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until {@code condition} holds, failing with the log's tail if the process exits first or
+   * the deadline passes (then the process is stopped).
+   */
+  public void awaitCondition(String what, Duration timeout, Callable<Boolean> condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        if (Boolean.TRUE.equals(condition.call())) {
+          return;
+        }
+      } catch (Exception notYet) {
+        // e.g. a server not answering yet; asked again until the deadline
+      }
+      failIfNotStarting(deadline, "not " + what + " within " + timeout);
+      Thread.sleep(100);
+    }
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }
@@ -137,6 +158,28 @@ public final class ChildProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Kills the process at once (SIGKILL), as a crash would, and waits until it is gone. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
+  }
+
+  /** Freezes the process (SIGSTOP): it keeps its connections but does nothing until resumed. */
+  public void pause() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** Lets a paused process go on (SIGCONT). */
+  public void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("could not send SIG" + name + " to " + this.name);
     }
   }
 
