@@ -5,6 +5,7 @@ import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.Header;
 import io.debezium.engine.format.KeyValueHeaderChangeEventFormat;
+import io.debezium.engine.spi.OffsetCommitPolicy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,9 @@ public final class ChangeCapture implements AutoCloseable {
                     ClientProvided.class, ClientProvided.class, ClientProvided.class))
             .using(settings.engineProperties())
             .notifying(this::publish)
+            // Committed as soon as the broker acknowledged a batch: a kill replays that batch at
+            // most.
+            .using(OffsetCommitPolicy.always())
             .using(
                 (success, message, error) -> {
                   if (success) {

@@ -11,6 +11,7 @@ import io.mailsync.contracts.kafka.ContractSerializer;
 import io.mailsync.contracts.outbox.OutboxEvent;
 import io.mailsync.contracts.send.EmailAddress;
 import io.mailsync.contracts.send.SendEmail;
+import io.mailsync.testkit.cdc.CdcProcess;
 import io.mailsync.testkit.kafka.KafkaBroker;
 import io.mailsync.testkit.postgres.PostgresServer;
 import io.mailsync.testkit.postgres.TestDatabase;
@@ -66,6 +67,7 @@ class ChangeCaptureIT {
   void createDirectoryTable() throws SQLException {
     database = PostgresServer.shared().createDatabase("ChangeCaptureIT");
     prefix = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    KafkaBroker.shared().createTopics("mailsync.heartbeats." + prefix);
     sql(
         "CREATE SCHEMA timeline",
         "CREATE TABLE timeline.company (id bigint PRIMARY KEY, name text NOT NULL)");
@@ -179,6 +181,30 @@ class ChangeCaptureIT {
       assertThat(single(Topics.SEND_COMMANDS, command.id(), Duration.ofSeconds(1)).key())
           .asString(StandardCharsets.UTF_8)
           .isEqualTo(command.key());
+    }
+  }
+
+  @Test
+  void aRowCommittedWhileTheProcessIsFrozenIsPublishedOnceWhenItIsKilledAndRestarted()
+      throws Exception {
+    KafkaBroker.shared().createMailsyncTopics();
+    sql(OUTBOX_TABLE.formatted("timeline"));
+    SendEmail before = command();
+    SendEmail during = command();
+
+    try (CdcProcess cdc = CdcProcess.start(database, KafkaBroker.shared().bootstrapServers())) {
+      insertAndDelete("timeline.outbox", OutboxEvent.of(before, SOURCE));
+      single(Topics.SEND_COMMANDS, before.id(), Duration.ZERO);
+
+      cdc.pause();
+      insertAndDelete("timeline.outbox", OutboxEvent.of(during, SOURCE));
+      cdc.kill();
+      cdc.start();
+
+      ConsumerRecord<byte[], byte[]> published =
+          single(Topics.SEND_COMMANDS, during.id(), Duration.ofSeconds(3));
+      assertThat(headers(published.headers()))
+          .containsExactlyElementsOf(headers(CloudEventMetadata.headers(during, SOURCE)));
     }
   }
 
@@ -303,19 +329,14 @@ class ChangeCaptureIT {
         .replace("\"" + database.name() + "\"", "\"DATABASE\"");
   }
 
+  /** The settings the testkit starts the cdc process with, plus a topic prefix of this test. */
   private CdcSettings settings() {
-    return CdcSettings.load(
-        Map.of(),
-        "kafka.bootstrap.servers=" + KafkaBroker.shared().bootstrapServers(),
-        "database.hostname=" + database.host(),
-        "database.port=" + database.port(),
-        "database.user=" + database.username(),
-        "database.password=" + (database.password() == null ? "" : database.password()),
-        "database.dbname=" + database.name(),
-        "topic.prefix=" + prefix,
-        "slot.name=" + prefix,
-        "publication.name=" + prefix,
-        "mailsync.cdc.data.dir=" + dataDir);
+    List<String> arguments =
+        new ArrayList<>(
+            CdcProcess.arguments(
+                database, KafkaBroker.shared().bootstrapServers(), prefix, dataDir));
+    arguments.add("topic.prefix=" + prefix);
+    return CdcSettings.load(Map.of(), arguments.toArray(String[]::new));
   }
 
   private List<JsonNode> awaitChanges(String topic, int expected) throws Exception {
