@@ -104,7 +104,7 @@ public final class ChangeCapture implements AutoCloseable {
   }
 
   /** The converters hand out bytes: {@code ClientProvided} formats keep what they wrote. */
-  static ProducerRecord<byte[], byte[]> record(ChangeEvent<Object, Object> event) {
+  private static ProducerRecord<byte[], byte[]> record(ChangeEvent<Object, Object> event) {
     Headers headers = new RecordHeaders();
     for (Header<Object> header : event.<Object>headers()) {
       headers.add(header.getKey(), (byte[]) header.getValue());

@@ -72,7 +72,7 @@ class SendEmailOutboxIT {
   }
 
   @Test
-  void sendQueuesACommandOnceForOneIdempotencyKey() throws Exception {
+  void sendQueuesOneCommandIdForOneIdempotencyKey() throws Exception {
     String id = queue("quote-1").body("status", equalTo("QUEUED")).extract().path("id");
     queue("quote-1").body("id", equalTo(id));
 
