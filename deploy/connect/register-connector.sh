@@ -1,8 +1,11 @@
 #!/bin/sh
 # Registers (or updates) the Debezium connector in Kafka Connect from connector.properties, the
-# file the embedded cdc process uses, so both run with the same settings. OVERRIDE_<KEY> variables
-# replace single settings, the key upper-cased with dots as underscores (OVERRIDE_DATABASE_HOSTNAME
-# replaces database.hostname).
+# file the embedded cdc process uses, so both run with the same settings: the captured tables, the
+# converters (raw outbox payloads, JSON directory events, plain-string headers) and the outbox
+# event router with its predicate. OVERRIDE_<KEY> variables replace single settings, the key
+# upper-cased with dots as underscores (OVERRIDE_DATABASE_HOSTNAME replaces database.hostname).
+# The configuration is validated first: a setting Kafka Connect refuses (a missing plugin class, a
+# bad value) fails the script with Connect's messages, and nothing is registered.
 set -eu
 props=/config/connector.properties
 url="${CONNECT_URL:-http://connect:8083}"
@@ -29,6 +32,13 @@ while IFS= read -r line || [ -n "$line" ]; do
   sep=","
 done < "$props"
 body="$body}"
+
+validation=$(curl -fsS -X PUT -H 'Content-Type: application/json' --data "$body" \
+  "$url/connector-plugins/PostgresConnector/config/validate")
+case "$validation" in
+  *'"error_count":0'*) ;;
+  *) echo "Kafka Connect refused the connector configuration: $validation" >&2; exit 1 ;;
+esac
 
 curl -fsS -X PUT -H 'Content-Type: application/json' --data "$body" "$url/connectors/$name/config"
 echo

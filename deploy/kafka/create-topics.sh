@@ -33,6 +33,7 @@ create mailsync.sent.v1 12 --config cleanup.policy=delete --config retention.ms=
 create mailsync.directory.timeline.company 12 --config cleanup.policy=compact --config delete.retention.ms=604800000
 create mailsync.directory.timeline.contact 12 --config cleanup.policy=compact --config delete.retention.ms=604800000
 create mailsync.directory.timeline.app_user 12 --config cleanup.policy=compact --config delete.retention.ms=604800000
+create mailsync.heartbeats.mailsync.directory 1 --config cleanup.policy=compact --config delete.retention.ms=86400000
 create fetcher.dlq 1 --config cleanup.policy=delete --config retention.ms=1209600000
 create linker.dlq 1 --config cleanup.policy=delete --config retention.ms=1209600000
 create timeline.dlq 1 --config cleanup.policy=delete --config retention.ms=1209600000

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -23,6 +24,10 @@ public final class CdcSettings {
   public static final String DATA_DIRECTORY = "mailsync.cdc.data.dir";
 
   static final String ENV_PREFIX = "MAILSYNC_CDC_";
+
+  /** The Kafka Connect converter settings; each names a class. */
+  static final List<String> CONVERTERS =
+      List.of("key.converter", "value.converter", "header.converter");
 
   private final Properties properties;
 
@@ -76,7 +81,12 @@ public final class CdcSettings {
     return properties.getProperty(key);
   }
 
-  /** What the Debezium engine gets: everything but our own keys. */
+  /**
+   * What the Debezium engine gets: everything but our own keys, with each converter class also
+   * under the name the engine reads it from. Kafka Connect takes a converter's class from {@code
+   * key.converter} and its settings from {@code key.converter.*}; the embedded engine, asked for
+   * converters the configuration provides, reads the class from {@code key.converter.class}.
+   */
   public Properties engineProperties() {
     Properties engine = new Properties();
     properties.forEach(
@@ -85,6 +95,14 @@ public final class CdcSettings {
             engine.put(key, value);
           }
         });
+    for (String converter : CONVERTERS) {
+      String type = properties.getProperty(converter);
+      if (type == null || type.isBlank()) {
+        throw new IllegalStateException(
+            converter + " is not set: connector.properties names every converter");
+      }
+      engine.setProperty(converter + ".class", type);
+    }
     return engine;
   }
 

@@ -1,8 +1,11 @@
 package io.mailsync.cdc;
 
+import io.debezium.embedded.ClientProvided;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
-import io.debezium.engine.format.Json;
+import io.debezium.engine.Header;
+import io.debezium.engine.format.KeyValueHeaderChangeEventFormat;
+import io.debezium.engine.spi.OffsetCommitPolicy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,22 +19,25 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the Debezium embedded engine and publishes each change event to Kafka. A batch's offsets are
- * committed only after the broker acknowledged every record of it, so a crash replays changes
- * (at-least-once) but never loses one.
+ * Runs the Debezium embedded engine and publishes each change event to Kafka with its key, value
+ * and headers as the connector's converters wrote them (the converters {@code connector.properties}
+ * names, as in Kafka Connect). A batch's offsets are committed only after the broker acknowledged
+ * every record of it, so a crash replays changes (at-least-once) but never loses one.
  */
 public final class ChangeCapture implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChangeCapture.class);
 
   private final CdcSettings settings;
-  private final KafkaProducer<String, String> producer;
-  private final DebeziumEngine<ChangeEvent<String, String>> engine;
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final DebeziumEngine<ChangeEvent<Object, Object>> engine;
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "debezium-engine"));
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -41,9 +47,14 @@ public final class ChangeCapture implements AutoCloseable {
     settings.createDataDirectory();
     this.producer = producer(settings.kafkaBootstrapServers());
     this.engine =
-        DebeziumEngine.create(Json.class)
+        DebeziumEngine.create(
+                KeyValueHeaderChangeEventFormat.of(
+                    ClientProvided.class, ClientProvided.class, ClientProvided.class))
             .using(settings.engineProperties())
             .notifying(this::publish)
+            // Committed as soon as the broker acknowledged a batch: a kill replays that batch at
+            // most.
+            .using(OffsetCommitPolicy.always())
             .using(
                 (success, message, error) -> {
                   if (success) {
@@ -70,13 +81,12 @@ public final class ChangeCapture implements AutoCloseable {
   }
 
   private void publish(
-      List<ChangeEvent<String, String>> batch,
-      DebeziumEngine.RecordCommitter<ChangeEvent<String, String>> committer)
+      List<ChangeEvent<Object, Object>> batch,
+      DebeziumEngine.RecordCommitter<ChangeEvent<Object, Object>> committer)
       throws InterruptedException {
     List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
-    for (ChangeEvent<String, String> event : batch) {
-      sends.add(
-          producer.send(new ProducerRecord<>(event.destination(), event.key(), event.value())));
+    for (ChangeEvent<Object, Object> event : batch) {
+      sends.add(producer.send(record(event)));
     }
     producer.flush();
     for (int i = 0; i < batch.size(); i++) {
@@ -93,6 +103,16 @@ public final class ChangeCapture implements AutoCloseable {
     committer.markBatchFinished();
   }
 
+  /** The converters hand out bytes: {@code ClientProvided} formats keep what they wrote. */
+  private static ProducerRecord<byte[], byte[]> record(ChangeEvent<Object, Object> event) {
+    Headers headers = new RecordHeaders();
+    for (Header<Object> header : event.<Object>headers()) {
+      headers.add(header.getKey(), (byte[]) header.getValue());
+    }
+    return new ProducerRecord<>(
+        event.destination(), null, (byte[]) event.key(), (byte[]) event.value(), headers);
+  }
+
   @Override
   public void close() throws IOException {
     try {
@@ -103,12 +123,12 @@ public final class ChangeCapture implements AutoCloseable {
     }
   }
 
-  private static KafkaProducer<String, String> producer(String bootstrapServers) {
+  private static KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "mailsync-cdc");
-    return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class CdcSettingsTest {
@@ -45,6 +46,30 @@ class CdcSettingsTest {
     assertThat(settings.offsetsFile().toString()).isEqualTo("/tmp/x/offsets.dat");
     assertThat(settings.engineProperties())
         .doesNotContainKeys("kafka.bootstrap.servers", "mailsync.cdc.data.dir");
+  }
+
+  @Test
+  void engineReadsEachConverterClassWhereKafkaConnectDoes() {
+    CdcSettings settings =
+        CdcSettings.load(Map.of(), "value.converter=org.apache.kafka.connect.json.JsonConverter");
+
+    Properties engine = settings.engineProperties();
+
+    assertThat(engine.getProperty("value.converter.class"))
+        .isEqualTo("org.apache.kafka.connect.json.JsonConverter");
+    assertThat(engine.getProperty("key.converter.class"))
+        .isEqualTo("io.debezium.converters.BinaryDataConverter");
+    assertThat(engine.getProperty("key.converter.delegate.converter.type"))
+        .isEqualTo("org.apache.kafka.connect.json.JsonConverter");
+    assertThat(engine.getProperty("header.converter.class"))
+        .isEqualTo("org.apache.kafka.connect.storage.SimpleHeaderConverter");
+  }
+
+  @Test
+  void aMissingConverterIsNamed() {
+    CdcSettings settings = CdcSettings.load(Map.of(), "header.converter=");
+
+    assertThatThrownBy(settings::engineProperties).hasMessageContaining("header.converter");
   }
 
   @Test

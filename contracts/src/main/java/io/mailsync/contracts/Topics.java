@@ -44,6 +44,13 @@ public final class Topics {
   public static final List<String> DIRECTORY =
       List.of(DIRECTORY_COMPANIES, DIRECTORY_CONTACTS, DIRECTORY_USERS);
 
+  /**
+   * Debezium heartbeats of the cdc connector ({@code <topic.heartbeat.prefix>.<topic.prefix>}): a
+   * record every few seconds even when no captured table changes, so the connector's offsets move
+   * on and a watermark of the change stream is there for consumers.
+   */
+  public static final String CDC_HEARTBEATS = "mailsync.heartbeats.mailsync.directory";
+
   /** The services' consumer groups (and Kafka Streams application ids). */
   public static final List<String> CONSUMER_GROUPS =
       List.of("fetcher", "linker", "timeline", "sender");
@@ -95,6 +102,10 @@ public final class Topics {
             .map(name -> TopicDeclaration.compacted(name, 12, Duration.ofDays(7)))
             .toList();
 
+    /** Compacted: only the latest heartbeat matters, a few bytes under one key. */
+    public static final TopicDeclaration CDC_HEARTBEATS =
+        TopicDeclaration.compacted(Topics.CDC_HEARTBEATS, 1, Duration.ofDays(1));
+
     /**
      * Dead letters of each consumer group: one partition (order does not matter, volume is low),
      * kept 14 days to inspect and redrive — no longer, since the linker's and the timeline's carry
@@ -119,6 +130,7 @@ public final class Topics {
             Declared.SEND_COMMANDS,
             Declared.SENT));
     topics.addAll(Declared.DIRECTORY);
+    topics.add(Declared.CDC_HEARTBEATS);
     topics.addAll(Declared.DEAD_LETTERS);
     return List.copyOf(topics);
   }

@@ -21,12 +21,13 @@ class TopicsTest {
             Topics.MAILBOXES,
             Topics.SEND_COMMANDS,
             Topics.SENT,
+            Topics.CDC_HEARTBEATS,
             "fetcher.dlq",
             "linker.dlq",
             "timeline.dlq",
             "sender.dlq")
         .doesNotHaveDuplicates()
-        .hasSize(5 + Topics.DIRECTORY.size() + Topics.CONSUMER_GROUPS.size());
+        .hasSize(6 + Topics.DIRECTORY.size() + Topics.CONSUMER_GROUPS.size());
   }
 
   @Test

@@ -89,7 +89,7 @@ class DockerComposeTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"timeline-service", "fetcher-service", "sender-service"})
-  void servicesWithADatabaseGetTheComposeDatabase(String service) {
+  void servicesWithADatabaseGetTheComposeDatabase(String service) throws IOException {
     Set<String> given = variables(service);
 
     assertThat(given).contains("QUARKUS_DATASOURCE_JDBC_URL", "KAFKA_BOOTSTRAP_SERVERS");

@@ -129,6 +129,23 @@ public final class ChildProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until {@code condition} holds, failing with the log's tail if the process exits first or
+   * the deadline passes (then the process is stopped).
+   */
+  public void awaitCondition(String what, Duration timeout, Callable<Boolean> condition) {
+    awaitStarted(
+        "not " + what + " within " + timeout,
+        timeout,
+        () -> {
+          try {
+            return Boolean.TRUE.equals(condition.call());
+          } catch (Exception notYet) {
+            return false; // e.g. a server not answering yet; asked again until the deadline
+          }
+        });
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }
@@ -154,6 +171,28 @@ public final class ChildProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Kills the process at once (SIGKILL), as a crash would, and waits until it is gone. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
+  }
+
+  /** Freezes the process (SIGSTOP): it keeps its connections but does nothing until resumed. */
+  public void pause() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** Lets a paused process go on (SIGCONT). */
+  public void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("could not send SIG" + name + " to " + this.name);
     }
   }
 

@@ -395,43 +395,6 @@ class TimelineIT {
   }
 
   @Test
-  void sendQueuesACommandOnceForOneIdempotencyKey() {
-    Map<String, Object> request =
-        Map.of(
-            "mailboxId", "mailbox-a",
-            "to", List.of(Map.of("address", "bob@customer.test", "name", "Bob")),
-            "subject", "Quote",
-            "text", "Here it is");
-
-    String id =
-        as(tenant)
-            .header("Idempotency-Key", "quote-1")
-            .body(request)
-            .post("/api/v1/emails")
-            .then()
-            .statusCode(202)
-            .body("status", equalTo("QUEUED"))
-            .extract()
-            .path("id");
-    as(tenant)
-        .header("Idempotency-Key", "quote-1")
-        .body(request)
-        .post("/api/v1/emails")
-        .then()
-        .statusCode(202)
-        .body("id", equalTo(id));
-
-    var record =
-        TestTopics.await(Topics.SEND_COMMANDS, r -> id.equals(TestTopics.header(r, "ce_id")));
-    assertThat(TestTopics.header(record, "ce_type")).isEqualTo("io.mailsync.email.send.v1");
-    assertThat(TestTopics.header(record, "tenant_id")).isEqualTo(tenant);
-    assertThat(record.key()).isEqualTo(tenant + "/mailbox-a");
-    assertThat(TestTopics.text(record))
-        .contains("\"requestedBy\":\"user-1\"")
-        .contains("bob@customer.test");
-  }
-
-  @Test
   void aSendWithAPropertyTheApiDoesNotKnowIsRefusedNamingIt() {
     as(tenant)
         .body(

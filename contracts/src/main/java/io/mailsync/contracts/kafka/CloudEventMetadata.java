@@ -8,6 +8,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.SequencedMap;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -34,21 +36,27 @@ public final class CloudEventMetadata {
    */
   public static Headers headers(ContractRecord record, URI source) {
     Headers headers = new RecordHeaders();
-    add(headers, "ce_specversion", "1.0");
-    add(headers, "ce_id", record.id());
-    add(headers, "ce_type", EventType.of(record).cloudEventType());
-    add(headers, "ce_source", source.toString());
-    add(
-        headers,
-        "ce_time",
-        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(record.occurredAt().atZone(ZoneOffset.UTC)));
-    add(headers, "content-type", "application/json");
-    add(headers, TENANT_HEADER, record.tenantId());
+    headerValues(record, source)
+        .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
     return headers;
   }
 
-  private static void add(Headers headers, String name, String value) {
-    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+  /**
+   * The headers' names and values in the order they are written: what {@link #headers} writes, and
+   * what an outbox row carries for the cdc process to write ({@code OutboxEvent}).
+   */
+  public static SequencedMap<String, String> headerValues(ContractRecord record, URI source) {
+    SequencedMap<String, String> headers = new LinkedHashMap<>();
+    headers.put("ce_specversion", "1.0");
+    headers.put("ce_id", record.id());
+    headers.put("ce_type", EventType.of(record).cloudEventType());
+    headers.put("ce_source", source.toString());
+    headers.put(
+        "ce_time",
+        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(record.occurredAt().atZone(ZoneOffset.UTC)));
+    headers.put("content-type", "application/json");
+    headers.put(TENANT_HEADER, record.tenantId());
+    return headers;
   }
 
   public static Metadata metadata(ContractRecord record, URI source) {

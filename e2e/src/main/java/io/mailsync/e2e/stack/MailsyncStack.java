@@ -1,5 +1,6 @@
 package io.mailsync.e2e.stack;
 
+import io.mailsync.testkit.cdc.CdcProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,10 @@ public final class MailsyncStack implements AutoCloseable {
     this.settings = settings;
   }
 
-  /** Starts timeline first (its migrations create the tables cdc captures), then the rest. */
+  /**
+   * Starts timeline first (its migrations create the tables cdc captures, its outbox among them),
+   * then cdc, waiting until it streams, then the rest.
+   */
   public MailsyncStack start() throws IOException, InterruptedException {
     Path keyFile = settings.workDir().resolve("jwt").resolve("publicKey.pem");
     Files.createDirectories(keyFile.getParent());
@@ -56,7 +60,9 @@ public final class MailsyncStack implements AutoCloseable {
     ServiceProcess process = processes.get(name);
     process.close();
     process.start();
-    if (!"cdc".equals(name)) {
+    if ("cdc".equals(name)) {
+      awaitCdcStreaming(process);
+    } else {
       process.awaitReady(START_TIMEOUT);
     }
   }
@@ -74,29 +80,38 @@ public final class MailsyncStack implements AutoCloseable {
     return processes.get(name).logFile();
   }
 
-  private void startCdc() throws IOException {
-    var db = settings.database();
+  private void startCdc() throws IOException, InterruptedException {
     Path jar = settings.root().resolve("cdc/target/cdc.jar");
     requireBuilt(jar);
+    List<String> arguments =
+        CdcProcess.arguments(
+            settings.database(),
+            settings.kafkaBootstrapServers(),
+            settings.slotName(),
+            settings.workDir().resolve("cdc"));
     ServiceProcess cdc =
         new ServiceProcess(
             "cdc",
-            ServiceProcess.javaJar(
-                jar,
-                "kafka.bootstrap.servers=" + settings.kafkaBootstrapServers(),
-                "database.hostname=" + db.host(),
-                "database.port=" + db.port(),
-                "database.user=" + db.username(),
-                "database.password=" + (db.password() == null ? "" : db.password()),
-                "database.dbname=" + db.name(),
-                "slot.name=" + settings.slotName(),
-                "publication.name=" + settings.slotName(),
-                "mailsync.cdc.data.dir=" + settings.workDir().resolve("cdc")),
+            ServiceProcess.javaJar(jar, arguments.toArray(String[]::new)),
             Map.of(),
             settings.workDir().resolve("logs/cdc.log"),
             null);
     processes.put("cdc", cdc);
     cdc.start();
+    awaitCdcStreaming(cdc);
+  }
+
+  /**
+   * The timeline's send path goes through its outbox, which only a streaming cdc publishes: a row
+   * committed before cdc created its slot and stored its first offsets could be missed.
+   */
+  private void awaitCdcStreaming(ServiceProcess cdc) throws InterruptedException {
+    cdc.awaitCondition(
+        "streaming from slot " + settings.slotName(),
+        START_TIMEOUT,
+        () ->
+            CdcProcess.isStreaming(
+                settings.database(), settings.slotName(), settings.workDir().resolve("cdc")));
   }
 
   private ServiceProcess service(String name, int port, Path jwtKey) {

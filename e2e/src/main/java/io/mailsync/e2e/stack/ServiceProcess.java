@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** One Mailsync service run as its own JVM from its runnable jar, with its settings as env. */
 final class ServiceProcess implements AutoCloseable {
@@ -76,6 +77,12 @@ final class ServiceProcess implements AutoCloseable {
       Thread.sleep(250);
     }
     throw new IllegalStateException(name + " not ready within " + timeout + "; see " + logFile);
+  }
+
+  /** Waits until {@code condition} holds, failing if the process exits first. */
+  void awaitCondition(String what, Duration timeout, Callable<Boolean> condition)
+      throws InterruptedException {
+    process.awaitCondition(what, timeout, condition);
   }
 
   boolean isAlive() {

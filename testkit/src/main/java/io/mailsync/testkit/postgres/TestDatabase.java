@@ -2,6 +2,8 @@ package io.mailsync.testkit.postgres;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -19,6 +21,18 @@ public record TestDatabase(String host, int port, String name, String username, 
 
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(), username, password);
+  }
+
+  /** Whether {@code slotName} exists and a client (a running cdc) streams from it. */
+  public boolean replicationSlotActive(String slotName) throws SQLException {
+    try (Connection c = connect();
+        PreparedStatement s =
+            c.prepareStatement("SELECT active FROM pg_replication_slots WHERE slot_name = ?")) {
+      s.setString(1, slotName);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
   }
 
   /** Quarkus datasource settings for this database (reactive and JDBC). */

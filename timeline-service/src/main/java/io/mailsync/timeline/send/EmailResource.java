@@ -23,8 +23,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Queues an email to be sent from one of the user's mailboxes. Answers 202 once the command is on
- * the broker; the outcome arrives later as EmailSent or EmailSendFailed.
+ * Queues an email to be sent from one of the user's mailboxes. Answers 202 once the command is
+ * committed to the outbox, from which the cdc process puts it on the broker; the outcome arrives
+ * later as EmailSent or EmailSendFailed.
  */
 @Path("/api/v1/emails")
 @Authenticated
@@ -33,11 +34,11 @@ public class EmailResource {
   static final int MAX_RECIPIENTS = 100;
 
   private final Caller caller;
-  private final SendCommandPublisher publisher;
+  private final SendCommandOutbox outbox;
 
-  public EmailResource(Caller caller, SendCommandPublisher publisher) {
+  public EmailResource(Caller caller, SendCommandOutbox outbox) {
     this.caller = caller;
-    this.publisher = publisher;
+    this.outbox = outbox;
   }
 
   public record Recipient(
@@ -57,7 +58,8 @@ public class EmailResource {
 
   /**
    * @param idempotencyKey optional; the same key from the same user queues the same command id, so
-   *     a client retrying after a timeout cannot cause a second send
+   *     a client retrying after a timeout cannot cause a second send (the sender performs a command
+   *     id once, however often it arrives)
    */
   @POST
   public Uni<Response> send(
@@ -91,8 +93,8 @@ public class EmailResource {
             request.html(),
             blank(request.inReplyTo()) ? null : request.inReplyTo().strip(),
             blank(request.inReplyTo()) ? List.of() : List.of(request.inReplyTo().strip()));
-    return publisher
-        .publish(command)
+    return outbox
+        .queue(command)
         .map(ignored -> Response.accepted(new Queued(commandId, "QUEUED")).build());
   }
 
