@@ -56,8 +56,8 @@ public interface FetcherConfig {
 
     /**
      * Earlier at-rest keys by id ({@code previous-at-rest-keys.<id>}) that still open passwords; a
-     * password sealed with one is re-sealed with the current key when the fetcher next announces
-     * its mailbox (every mailbox at start-up).
+     * password sealed with one is re-sealed with the current key, and its mailbox announced again,
+     * when the fetcher next starts (see KeyRotationSweep).
      */
     Map<String, String> previousAtRestKeys();
   }

@@ -27,8 +27,8 @@ public final class MailsyncStack implements AutoCloseable {
   }
 
   /**
-   * Starts timeline first (its migrations create the tables cdc captures, its outbox among them),
-   * then cdc, waiting until it streams, then the rest.
+   * Starts timeline and fetcher first (their migrations create the tables cdc captures, their
+   * outboxes among them), then cdc, waiting until it streams, then the rest.
    */
   public MailsyncStack start() throws IOException, InterruptedException {
     Path keyFile = settings.workDir().resolve("jwt").resolve("publicKey.pem");
@@ -38,12 +38,18 @@ public final class MailsyncStack implements AutoCloseable {
         "-----BEGIN PUBLIC KEY-----\n"
             + settings.jwtPublicKeyBase64()
             + "\n-----END PUBLIC KEY-----\n");
-    ServiceProcess timeline = service("timeline-service", settings.ports().timeline(), keyFile);
-    timeline.start();
-    timeline.awaitReady(START_TIMEOUT);
+    // cdc's publication takes the outbox tables that exist when it starts.
+    List<ServiceProcess> owners = new ArrayList<>();
+    owners.add(service("timeline-service", settings.ports().timeline(), keyFile));
+    owners.add(service("fetcher-service", settings.ports().fetcher(), keyFile));
+    for (ServiceProcess p : owners) {
+      p.start();
+    }
+    for (ServiceProcess p : owners) {
+      p.awaitReady(START_TIMEOUT);
+    }
     startCdc();
     List<ServiceProcess> others = new ArrayList<>();
-    others.add(service("fetcher-service", settings.ports().fetcher(), keyFile));
     others.add(service("linker-service", settings.ports().linker(), keyFile));
     others.add(service("sender-service", settings.ports().sender(), keyFile));
     for (ServiceProcess p : others) {

@@ -63,6 +63,16 @@ public class CredentialSeals {
     return !atRest.isCurrent(sealed);
   }
 
+  /** The key id new at-rest seals carry. */
+  public String atRestKeyId() {
+    return atRest.sealingKeyId();
+  }
+
+  /** The key id new transport seals carry. */
+  public String transportKeyId() {
+    return transport.sealingKeyId();
+  }
+
   /** Seals a password for the mailboxes topic, bound to the mailbox and its servers. */
   public SealedCredentials sealForTransport(String password, Mailbox mailbox) {
     return transport.seal(

@@ -59,7 +59,9 @@ public class Mailbox extends PanacheEntityBase {
   public MailboxConfigured.State state;
 
   public long configVersion;
-  public long publishedVersion;
+
+  /** The transport key that sealed the latest announcement; null before the first. */
+  public String announcedTransportKeyId;
 
   @Enumerated(EnumType.STRING)
   public SyncStatus syncStatus;

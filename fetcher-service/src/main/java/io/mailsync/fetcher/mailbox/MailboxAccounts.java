@@ -21,30 +21,23 @@ public class MailboxAccounts {
   private final MailboxStore store;
   private final MailboxChanges changes;
   private final CredentialSeals seals;
-  private final MailboxAnnouncer announcer;
 
-  public MailboxAccounts(
-      MailboxStore store,
-      MailboxChanges changes,
-      CredentialSeals seals,
-      MailboxAnnouncer announcer) {
+  public MailboxAccounts(MailboxStore store, MailboxChanges changes, CredentialSeals seals) {
     this.store = store;
     this.changes = changes;
     this.seals = seals;
-    this.announcer = announcer;
   }
 
   /**
-   * Stores the account with its password sealed, then announces it on the mailboxes topic.
+   * Stores the account with its password sealed, and its announcement on the mailboxes topic in the
+   * same transaction.
    *
    * @param request valid by the constraints of {@link MailboxRequest} (checked at the REST edge)
    * @throws ConflictException naming {@code emailAddress} when the tenant already has it
    */
   public MailboxView register(String tenantId, String ownerUserId, MailboxRequest request) {
     Mailbox mailbox = newAccount(tenantId, ownerUserId, request);
-    changes.commitRegistration(mailbox);
-    // The committed row is the truth; if this publish fails, the poll re-announces the account.
-    announcer.announce(mailbox, request.password());
+    changes.commitRegistration(mailbox, request.password());
     return MailboxView.of(mailbox, List.of());
   }
 
@@ -78,7 +71,6 @@ public class MailboxAccounts {
     mailbox.sentFolder = request.sentFolder();
     mailbox.state = MailboxConfigured.State.ACTIVE;
     mailbox.configVersion = 1;
-    mailbox.publishedVersion = 0;
     mailbox.syncStatus = SyncStatus.PENDING;
     mailbox.createdAt = now;
     mailbox.updatedAt = now;

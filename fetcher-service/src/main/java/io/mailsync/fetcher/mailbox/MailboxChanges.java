@@ -1,31 +1,69 @@
 package io.mailsync.fetcher.mailbox;
 
+import io.mailsync.fetcher.credentials.CredentialSeals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 /**
- * Where a change to a mailbox account is committed: one transaction per change. Whatever must
- * happen atomically with the change (such as recording its announcement) belongs in that
- * transaction; the announcement itself is published after the commit (see {@link
- * MailboxAnnouncer}).
+ * Where a change to a mailbox account is committed: one transaction per change, its announcement
+ * (the outbox row {@link MailboxAnnouncer} writes) in the same transaction.
  */
 @ApplicationScoped
 public class MailboxChanges {
 
-  private final MailboxStore store;
+  private static final Logger LOG = Logger.getLogger(MailboxChanges.class);
 
-  public MailboxChanges(MailboxStore store) {
+  private final MailboxStore store;
+  private final CredentialSeals seals;
+  private final MailboxAnnouncer announcer;
+
+  public MailboxChanges(MailboxStore store, CredentialSeals seals, MailboxAnnouncer announcer) {
     this.store = store;
+    this.seals = seals;
+    this.announcer = announcer;
   }
 
   /**
-   * Commits a new account.
+   * Commits a new account with its announcement.
    *
+   * @param password the clear password, which the account holds sealed at rest
    * @throws io.mailsync.rest.ConflictException naming {@code emailAddress} when the tenant already
    *     has a mailbox with this address; nothing is committed then
    */
   @Transactional
-  public void commitRegistration(Mailbox mailbox) {
+  public void commitRegistration(Mailbox mailbox, String password) {
     store.insert(mailbox);
+    announcer.announce(mailbox, password);
+  }
+
+  /**
+   * Announces a stored account again under the current transport key, its password re-sealed with
+   * the current at-rest key when a previous one sealed it (the rotations of both keys complete this
+   * way, one mailbox per transaction).
+   *
+   * @return false when the stored password opens with none of the configured at-rest keys; the
+   *     account is left as it is and not announced
+   */
+  @Transactional
+  public boolean reseal(Mailbox mailbox) {
+    String password;
+    try {
+      password =
+          seals.openAtRest(mailbox.sealedPassword(), mailbox.tenantId, mailbox.id.toString());
+    } catch (IllegalArgumentException e) {
+      LOG.errorf(
+          "mailbox %s: stored password does not open with at-rest key %s; not announced",
+          mailbox.id, mailbox.passwordKeyId);
+      return false;
+    }
+    if (seals.needsResealing(mailbox.sealedPassword())) {
+      store.resealPassword(
+          mailbox.id,
+          mailbox.sealedPassword(),
+          seals.sealAtRest(password, mailbox.tenantId, mailbox.id.toString()));
+    }
+    announcer.announce(mailbox, password);
+    return true;
   }
 }

@@ -94,24 +94,27 @@ public class MailboxStore {
         "tenantId = ?1 and ownerUserId = ?2 order by createdAt, id", tenantId, ownerUserId);
   }
 
-  /** Every mailbox in id order, a page at a time, for re-announcing them all. */
-  public List<Mailbox> pageAfter(UUID after, int size) {
+  /**
+   * Mailboxes in id order after {@code after} (from the first when null) whose last announcement
+   * was sealed with a transport key other than {@code transportKeyId}, or recorded none, or whose
+   * password is sealed with an at-rest key other than {@code atRestKeyId}.
+   */
+  public List<Mailbox> sealedWithOtherKeys(
+      String transportKeyId, String atRestKeyId, UUID after, int size) {
+    String stale =
+        "(announcedTransportKeyId is null or announcedTransportKeyId <> ?1"
+            + " or passwordKeyId <> ?2)";
     return (after == null
-            ? Mailbox.<Mailbox>find("order by id")
-            : Mailbox.<Mailbox>find("id > ?1 order by id", after))
+            ? Mailbox.<Mailbox>find(stale + " order by id", transportKeyId, atRestKeyId)
+            : Mailbox.<Mailbox>find(
+                stale + " and id > ?3 order by id", transportKeyId, atRestKeyId, after))
         .page(0, size)
         .list();
   }
 
-  /** Mailboxes whose latest settings the broker has not acknowledged yet. */
-  public List<Mailbox> unpublished(int limit) {
-    return Mailbox.<Mailbox>find("publishedVersion < configVersion order by id")
-        .page(0, limit)
-        .list();
-  }
-
-  public void markPublished(UUID id, long version) {
-    Mailbox.update("publishedVersion = ?2 where id = ?1 and publishedVersion < ?2", id, version);
+  /** Records which transport key sealed the mailbox's latest announcement. */
+  public void markAnnounced(UUID id, String transportKeyId) {
+    Mailbox.update("announcedTransportKeyId = ?2 where id = ?1", id, transportKeyId);
   }
 
   /**

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 @ApplicationScoped
 public class MessagePublisher {
 
-  static final URI SOURCE = URI.create("/mailsync/fetcher-service");
+  public static final URI SOURCE = URI.create("/mailsync/fetcher-service");
 
   private final MutinyEmitter<MessageFetched> messages;
 

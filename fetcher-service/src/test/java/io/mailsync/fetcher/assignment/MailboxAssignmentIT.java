@@ -7,6 +7,7 @@ import io.mailsync.contracts.Topics;
 import io.mailsync.fetcher.MailboxApi;
 import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.auth.TestJwt;
+import io.mailsync.testkit.cdc.CdcResource;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresResource;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
+@WithTestResource(CdcResource.class)
 class MailboxAssignmentIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -8,6 +8,7 @@ import io.mailsync.fetcher.MailboxApi;
 import io.mailsync.fetcher.mailbox.SyncStatus;
 import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.auth.TestJwt;
+import io.mailsync.testkit.cdc.CdcResource;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.mail.Dovecot;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
+@WithTestResource(CdcResource.class)
 class DovecotSyncIT {
 
   @Inject MailboxSync sync;

@@ -21,6 +21,7 @@ import io.mailsync.fetcher.mailbox.SyncStatus;
 import io.mailsync.fetcher.publish.MessagePublisher;
 import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.auth.TestJwt;
+import io.mailsync.testkit.cdc.CdcResource;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.mail.GreenMailServer;
@@ -52,6 +53,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
+@WithTestResource(CdcResource.class)
 class ImapSyncIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.mailsync.mail.host.MailHostPolicy;
 import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.auth.TestJwt;
+import io.mailsync.testkit.cdc.CdcResource;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.postgres.PostgresResource;
 import io.mailsync.testkit.quarkus.Problems;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
+@WithTestResource(CdcResource.class)
 class InternalHostRefusalIT {
 
   public static class PublicHostsOnly implements QuarkusTestProfile {

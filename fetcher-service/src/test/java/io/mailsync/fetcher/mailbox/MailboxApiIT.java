@@ -29,6 +29,7 @@ import io.mailsync.mail.credentials.TransportCredentials;
 import io.mailsync.mail.host.MailHostPolicy;
 import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.auth.TestJwt;
+import io.mailsync.testkit.cdc.CdcResource;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresResource;
@@ -40,9 +41,14 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -52,10 +58,13 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
+@WithTestResource(CdcResource.class)
 class MailboxApiIT {
 
   @Inject MailboxStore store;
   @Inject CredentialSeals seals;
+  @Inject KeyRotationSweep sweep;
+  @Inject DataSource dataSource;
 
   @ConfigProperty(name = "mailsync.credentials.sealing-key")
   String transportKey;
@@ -65,6 +74,45 @@ class MailboxApiIT {
 
   private final String tenant = "tenant-" + UUID.randomUUID();
   private final String token = TestJwt.token(tenant, "user-1");
+
+  @Test
+  void aMailboxAnnouncedUnderAnotherTransportKeyIsAnnouncedAgainByTheStartUpSweep() {
+    String id = register(token, request("rotated@crm.test"));
+    String key = Keys.mailbox(tenant, id);
+    String firstId = TestTopics.header(announced(key), "ce_id");
+    assertThat(outboxRows()).isZero(); // inserted and deleted in the registration's transaction
+    // As if the key before the current one had sealed the announcement.
+    store.markAnnounced(UUID.fromString(id), "transport0");
+
+    sweep.sweep();
+
+    List<ConsumerRecord<String, byte[]>> both =
+        TestTopics.await(Topics.MAILBOXES, r -> key.equals(r.key()), 2);
+    ConsumerRecord<String, byte[]> again = both.getLast();
+    assertThat(TestTopics.header(again, "ce_id")).isNotEqualTo(firstId);
+    MailboxConfigured event = TestTopics.value(again, MailboxConfigured.class);
+    assertThat(event.credentials().keyId()).isEqualTo(transportKeyId);
+    assertThat(store.find(UUID.fromString(id)).orElseThrow().announcedTransportKeyId)
+        .isEqualTo(transportKeyId);
+    // Current now: a second sweep leaves it alone.
+    assertThat(
+            store
+                .sealedWithOtherKeys(transportKeyId, seals.atRestKeyId(), null, Integer.MAX_VALUE)
+                .stream()
+                .map(m -> m.id.toString()))
+        .doesNotContain(id);
+  }
+
+  private long outboxRows() {
+    try (Connection c = dataSource.getConnection();
+        Statement statement = c.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT count(*) FROM fetcher.outbox")) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   @Test
   void registersTheAccountAndAnnouncesItWithSealedCredentials() throws Exception {
@@ -291,10 +339,8 @@ class MailboxApiIT {
     return post(token, body).spec(Problems.invalid(field)).body("detail", containsString(field));
   }
 
+  /** The latest MailboxConfigured with this key, once cdc has published it from the outbox. */
   private static ConsumerRecord<String, byte[]> announced(String key) {
-    return TestTopics.readAll(Topics.MAILBOXES).stream()
-        .filter(r -> key.equals(r.key()))
-        .reduce((first, second) -> second)
-        .orElseThrow(() -> new AssertionError("no MailboxConfigured with key " + key));
+    return TestTopics.await(Topics.MAILBOXES, r -> key.equals(r.key()));
   }
 }

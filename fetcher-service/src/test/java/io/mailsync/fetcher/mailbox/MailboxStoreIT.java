@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.contracts.mailbox.SealedCredentials;
+import io.mailsync.fetcher.credentials.CredentialSeals;
 import io.mailsync.rest.ConflictException;
 import io.mailsync.testkit.auth.JwtResource;
+import io.mailsync.testkit.cdc.CdcResource;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.postgres.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -31,10 +33,12 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
+@WithTestResource(CdcResource.class)
 class MailboxStoreIT {
 
   @Inject MailboxStore store;
   @Inject MailboxChanges changes;
+  @Inject CredentialSeals seals;
   @Inject DataSource dataSource;
 
   private final String tenant = "tenant-" + UUID.randomUUID();
@@ -44,7 +48,7 @@ class MailboxStoreIT {
     List<String> folders =
         List.of("INBOX", "Archiv, \"2024\"", "{braces}", "Entwürfe/Ünïcødé", "back\\slash", "NULL");
     Mailbox mailbox = mailbox("user-1", "folders@crm.test", folders);
-    changes.commitRegistration(mailbox);
+    changes.commitRegistration(mailbox, "password");
 
     assertThat(store.find(mailbox.id).orElseThrow().folders).containsExactlyElementsOf(folders);
     try (Connection c = dataSource.getConnection();
@@ -59,16 +63,16 @@ class MailboxStoreIT {
       }
     }
     Mailbox none = mailbox("user-1", "no-folders@crm.test", List.of());
-    changes.commitRegistration(none);
+    changes.commitRegistration(none, "password");
     assertThat(store.find(none.id).orElseThrow().folders).isEmpty();
   }
 
   @Test
   void aSecondAccountWithTheSameAddressIsAConflictAndNothingIsStored() {
-    changes.commitRegistration(mailbox("user-1", "twice@crm.test", List.of()));
+    changes.commitRegistration(mailbox("user-1", "twice@crm.test", List.of()), "password");
     Mailbox again = mailbox("user-2", "Twice@crm.test", List.of());
 
-    assertThatThrownBy(() -> changes.commitRegistration(again))
+    assertThatThrownBy(() -> changes.commitRegistration(again, "password"))
         .isInstanceOf(ConflictException.class);
     assertThat(store.find(again.id)).isEmpty();
     assertThat(store.listForOwner(tenant, "user-2")).isEmpty();
@@ -77,7 +81,7 @@ class MailboxStoreIT {
   @Test
   void queriesForCallersStayInTheirTenantAndWithTheirOwner() {
     Mailbox mine = mailbox("user-1", "mine@crm.test", List.of());
-    changes.commitRegistration(mine);
+    changes.commitRegistration(mine, "password");
     String otherTenant = "tenant-" + UUID.randomUUID();
 
     assertThat(store.findForTenant(tenant, mine.id)).isPresent();
@@ -92,7 +96,7 @@ class MailboxStoreIT {
   @Test
   void aResealSwapsOnlyTheCiphertextItWasGiven() {
     Mailbox mailbox = mailbox("user-1", "reseal@crm.test", List.of());
-    changes.commitRegistration(mailbox);
+    changes.commitRegistration(mailbox, "password");
     SealedCredentials original = mailbox.sealedPassword();
     SealedCredentials resealed = new SealedCredentials("atrest2", "AES-GCM", "resealed");
 
@@ -106,27 +110,33 @@ class MailboxStoreIT {
   }
 
   @Test
-  void thePublishedVersionOnlyMovesForward() {
-    Mailbox mailbox = mailbox("user-1", "versions@crm.test", List.of());
-    mailbox.configVersion = 3;
-    changes.commitRegistration(mailbox);
-    assertThat(store.unpublished(Integer.MAX_VALUE)).extracting(m -> m.id).contains(mailbox.id);
+  void aRegistrationRecordsItsTransportKeyAndOnlyOtherKeysCountAsStale() {
+    Mailbox mailbox = mailbox("user-1", "keys@crm.test", List.of());
+    changes.commitRegistration(mailbox, "password");
+    String transport = seals.transportKeyId();
+    String atRest = mailbox.passwordKeyId;
 
-    store.markPublished(mailbox.id, 2);
-    store.markPublished(mailbox.id, 1);
-    assertThat(store.find(mailbox.id).orElseThrow().publishedVersion).isEqualTo(2);
-    assertThat(store.unpublished(Integer.MAX_VALUE)).extracting(m -> m.id).contains(mailbox.id);
-
-    store.markPublished(mailbox.id, 3);
-    assertThat(store.unpublished(Integer.MAX_VALUE))
-        .extracting(m -> m.id)
+    assertThat(store.find(mailbox.id).orElseThrow().announcedTransportKeyId).isEqualTo(transport);
+    assertThat(ids(store.sealedWithOtherKeys(transport, atRest, null, Integer.MAX_VALUE)))
         .doesNotContain(mailbox.id);
+    assertThat(ids(store.sealedWithOtherKeys("transport9", atRest, null, Integer.MAX_VALUE)))
+        .contains(mailbox.id);
+    assertThat(ids(store.sealedWithOtherKeys(transport, "atrest9", null, Integer.MAX_VALUE)))
+        .contains(mailbox.id);
+
+    store.markAnnounced(mailbox.id, "transport0");
+    assertThat(ids(store.sealedWithOtherKeys(transport, atRest, null, Integer.MAX_VALUE)))
+        .contains(mailbox.id);
+  }
+
+  private static List<UUID> ids(List<Mailbox> mailboxes) {
+    return mailboxes.stream().map(m -> m.id).toList();
   }
 
   @Test
   void checkpointsMoveForwardUnderOneUidValidityAndRestartUnderANewOne() {
     Mailbox mailbox = mailbox("user-1", "checkpoints@crm.test", List.of());
-    changes.commitRegistration(mailbox);
+    changes.commitRegistration(mailbox, "password");
 
     store.startInitialSync(mailbox.id, "INBOX", 7);
     assertThat(checkpoint(mailbox, "INBOX")).isEqualTo(new Progress(7, 0, true));
@@ -154,13 +164,14 @@ class MailboxStoreIT {
     List<UUID> mine = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       Mailbox mailbox = mailbox("pager", "page" + i + "@crm.test", List.of());
-      changes.commitRegistration(mailbox);
+      changes.commitRegistration(mailbox, "password");
       mine.add(mailbox.id);
     }
     List<UUID> walked = new ArrayList<>();
     UUID after = null;
     while (true) {
-      List<Mailbox> page = store.pageAfter(after, 2);
+      // Under key ids nothing was sealed with, every mailbox is stale: the sweep walks them all.
+      List<Mailbox> page = store.sealedWithOtherKeys("transport9", "atrest9", after, 2);
       page.forEach(m -> walked.add(m.id));
       if (page.size() < 2) {
         break;
@@ -177,7 +188,7 @@ class MailboxStoreIT {
   @Test
   void syncStatusUpdatesReachTheRow() {
     Mailbox mailbox = mailbox("user-1", "status@crm.test", List.of());
-    changes.commitRegistration(mailbox);
+    changes.commitRegistration(mailbox, "password");
     Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
     store.markSyncing(mailbox.id);

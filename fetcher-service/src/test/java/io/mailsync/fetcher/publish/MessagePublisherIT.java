@@ -12,6 +12,7 @@ import io.mailsync.contracts.message.MessageBody;
 import io.mailsync.contracts.message.MessageFetched;
 import io.mailsync.contracts.message.Participant;
 import io.mailsync.testkit.auth.JwtResource;
+import io.mailsync.testkit.cdc.CdcResource;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresResource;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
+@WithTestResource(CdcResource.class)
 class MessagePublisherIT {
 
   @Inject MessagePublisher publisher;
