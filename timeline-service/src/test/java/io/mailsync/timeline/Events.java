@@ -38,18 +38,6 @@ public final class Events {
             CloudEventMetadata.headers(record, URI.create("/tests"))));
   }
 
-  /** Writes anything to a topic with just a CloudEvents id and type, for poison-record tests. */
-  public static void publishRaw(String topic, String key, byte[] raw, String ceType) {
-    ProducerRecord<String, byte[]> out = new ProducerRecord<>(topic, key, raw);
-    out.headers().add("ce_specversion", bytes("1.0"));
-    out.headers().add("ce_id", bytes(UUID.randomUUID().toString()));
-    if (ceType != null) {
-      out.headers().add("ce_type", bytes(ceType));
-    }
-    out.headers().add("ce_source", bytes("/tests"));
-    send(out);
-  }
-
   private static void send(ProducerRecord<String, byte[]> out) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers());
@@ -88,10 +76,6 @@ public final class Events {
   public static String header(ConsumerRecord<?, ?> record, String name) {
     var header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-  }
-
-  private static byte[] bytes(String value) {
-    return value.getBytes(StandardCharsets.UTF_8);
   }
 
   private Events() {}

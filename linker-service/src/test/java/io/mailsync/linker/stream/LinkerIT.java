@@ -37,6 +37,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -111,19 +112,26 @@ class LinkerIT {
     MessageFetched unknown =
         message("it-" + UUID.randomUUID(), Instant.now(), "stranger@nowhere-it.example");
 
+    byte[] broken = "{\"id\":".getBytes(StandardCharsets.UTF_8);
+    RecordMetadata brokenAt;
     try (KafkaProducer<String, byte[]> producer = producer()) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  Topics.MESSAGES, brokenKey, "{\"id\":".getBytes(StandardCharsets.UTF_8)))
-          .get();
+      ProducerRecord<String, byte[]> record =
+          new ProducerRecord<>(Topics.MESSAGES, brokenKey, broken);
+      record.headers().add("ce_id", brokenKey.getBytes(StandardCharsets.UTF_8));
+      brokenAt = producer.send(record).get();
       producer.send(new ProducerRecord<>(Topics.MESSAGES, unknown.key(), json(unknown))).get();
     }
 
     ConsumerRecord<String, byte[]> dead =
         awaitRecord(Topics.deadLetter("linker"), r -> brokenKey.equals(r.key()));
+    assertThat(dead.value()).as("the original bytes").isEqualTo(broken);
     assertThat(header(dead.headers(), "dead-letter-reason")).startsWith("not a MessageFetched");
     assertThat(header(dead.headers(), "dead-letter-topic")).isEqualTo(Topics.MESSAGES);
+    assertThat(header(dead.headers(), "dead-letter-partition"))
+        .isEqualTo(Integer.toString(brokenAt.partition()));
+    assertThat(header(dead.headers(), "dead-letter-offset"))
+        .isEqualTo(Long.toString(brokenAt.offset()));
+    assertThat(header(dead.headers(), "ce_id")).as("source header kept").isEqualTo(brokenKey);
 
     // Unmatched is announced once the (test-short) grace period has passed.
     ConsumerRecord<String, byte[]> decided =

@@ -1,0 +1,146 @@
+package io.mailsync.testkit.kafka;
+
+import io.mailsync.contracts.kafka.DeadLetter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * For tests that a consumer dead-letters a record in the one shape ({@link DeadLetter}): publish
+ * the record byte for byte to the shared test broker, find its dead letter by the source
+ * coordinates it carries, and check that it holds the original key, value and headers.
+ */
+public final class DeadLetters {
+
+  /** A record as published, and where it landed. */
+  public record Published(ProducerRecord<byte[], byte[]> record, RecordMetadata at) {}
+
+  /** Publishes {@code value} with {@code key} and {@code headers}, each exactly as given. */
+  public static Published publish(
+      String topic, String key, byte[] value, Map<String, String> headers) {
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(
+            topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
+    headers.forEach(
+        (name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaBroker.shared().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      return new Published(record, producer.send(record).get());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not publish to " + topic, e.getCause());
+    }
+  }
+
+  /**
+   * The dead letter of {@code source} on {@code deadLetterTopic}, waiting up to {@code patience}.
+   */
+  public static ConsumerRecord<byte[], byte[]> await(
+      String deadLetterTopic, Published source, Duration patience) {
+    Instant deadline = Instant.now().plus(patience);
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(deadLetterTopic).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      while (Instant.now().isBefore(deadline)) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          if (isDeadLetterOf(record, source.at())) {
+            return record;
+          }
+        }
+      }
+    }
+    throw new AssertionError(
+        "no dead letter of " + source.at() + " on " + deadLetterTopic + " within " + patience);
+  }
+
+  /**
+   * Waits for {@code source}'s dead letter on {@code deadLetterTopic}, checks its shape and returns
+   * its reason.
+   */
+  public static String awaitReason(String deadLetterTopic, Published source, Duration patience) {
+    return assertShape(await(deadLetterTopic, source, patience), source);
+  }
+
+  /**
+   * Checks that {@code dead} is {@code source}'s dead letter in the one shape and returns its
+   * reason.
+   */
+  public static String assertShape(ConsumerRecord<byte[], byte[]> dead, Published source) {
+    ProducerRecord<byte[], byte[]> original = source.record();
+    require(Arrays.equals(dead.key(), original.key()), "the original key");
+    require(Arrays.equals(dead.value(), original.value()), "the original value bytes");
+    require(
+        Arrays.equals(
+            DeadLetter.sourceHeaders(dead.headers()).toArray(), original.headers().toArray()),
+        "the original headers, unchanged and in order, after the dead-letter headers: "
+            + names(dead.headers()));
+    require(isDeadLetterOf(dead, source.at()), "the source topic, partition and offset");
+    Optional<String> exception = DeadLetter.text(dead.headers(), DeadLetter.EXCEPTION_CLASS_NAME);
+    require(exception.isPresent(), "the failure's class");
+    return DeadLetter.text(dead.headers(), DeadLetter.REASON)
+        .filter(reason -> !reason.isBlank())
+        .orElseThrow(() -> new AssertionError("a dead letter without a reason"));
+  }
+
+  private static boolean isDeadLetterOf(ConsumerRecord<?, ?> record, RecordMetadata source) {
+    Headers headers = record.headers();
+    return DeadLetter.text(headers, DeadLetter.TOPIC).equals(Optional.of(source.topic()))
+        && DeadLetter.text(headers, DeadLetter.PARTITION)
+            .equals(Optional.of(Integer.toString(source.partition())))
+        && DeadLetter.text(headers, DeadLetter.OFFSET)
+            .equals(Optional.of(Long.toString(source.offset())));
+  }
+
+  private static List<String> names(Headers headers) {
+    return Arrays.stream(headers.toArray()).map(Header::key).toList();
+  }
+
+  private static void require(boolean holds, String what) {
+    if (!holds) {
+      throw new AssertionError("dead letter lacks " + what);
+    }
+  }
+
+  private static KafkaConsumer<byte[], byte[]> consumer() {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            KafkaBroker.shared().bootstrapServers(),
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            "false"),
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+  }
+
+  private DeadLetters() {}
+}
