@@ -2,14 +2,12 @@ package io.mailsync.kafka;
 
 import io.smallrye.reactive.messaging.ClientCustomizer;
 import io.smallrye.reactive.messaging.annotations.ConnectorAttribute;
-import io.smallrye.reactive.messaging.annotations.ConnectorAttribute.Direction;
 import io.smallrye.reactive.messaging.kafka.KafkaConnector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.eclipse.microprofile.config.Config;
@@ -18,29 +16,29 @@ import org.eclipse.microprofile.config.Config;
  * Gives each Kafka client of a service only the settings of its kind, so that the service's
  * connector defaults ({@code mp.messaging.connector.smallrye-kafka.*}) are written once instead of
  * per channel. Those defaults reach every channel, consumers and producers alike, and a consumer's
- * dead-letter producer inherits its consumer's settings; Kafka would then warn at start-up about
- * each setting of the other kind ("was supplied but isn't a known config": {@code acks} on a
- * consumer, {@code failure-strategy} on a producer). Settings neither kind knows are left alone, so
- * a misspelt one is still reported.
+ * dead-letter producer inherits its consumer's settings, so Kafka reported at start-up each setting
+ * a client does not use ("These configurations '[acks]' were supplied but are not used yet" on a
+ * consumer, {@code failure-strategy} or {@code close-timeout} on a producer). Settings neither
+ * Kafka nor the connector knows are left alone, so a misspelt one is still reported.
  */
 @ApplicationScoped
 public class KafkaClientConfigs implements ClientCustomizer<Map<String, Object>> {
 
-  /** Known to consumers or to the connector's incoming side, and unknown to producers. */
-  static final Set<String> CONSUMER_ONLY =
-      onlyIn(ConsumerConfig.configNames(), Direction.INCOMING, ProducerConfig.configNames());
+  /** Consumer configs and connector attributes that are no producer config. */
+  static final Set<String> NOT_FOR_PRODUCERS =
+      foreign(ConsumerConfig.configNames(), ProducerConfig.configNames());
 
-  /** Known to producers or to the connector's outgoing side, and unknown to consumers. */
-  static final Set<String> PRODUCER_ONLY =
-      onlyIn(ProducerConfig.configNames(), Direction.OUTGOING, ConsumerConfig.configNames());
+  /** Producer configs and connector attributes that are no consumer config. */
+  static final Set<String> NOT_FOR_CONSUMERS =
+      foreign(ProducerConfig.configNames(), ConsumerConfig.configNames());
 
   @Override
   public Map<String, Object> customize(
       String channel, Config channelConfig, Map<String, Object> config) {
     if (isProducer(config)) {
-      config.keySet().removeAll(CONSUMER_ONLY);
+      config.keySet().removeAll(NOT_FOR_PRODUCERS);
     } else if (isConsumer(config)) {
-      config.keySet().removeAll(PRODUCER_ONLY);
+      config.keySet().removeAll(NOT_FOR_CONSUMERS);
     }
     return config;
   }
@@ -59,15 +57,17 @@ public class KafkaClientConfigs implements ClientCustomizer<Map<String, Object>>
         && !config.containsKey(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
   }
 
-  private static Set<String> onlyIn(
-      Set<String> clientConfigs, Direction direction, Set<String> otherClientConfigs) {
-    Set<String> names = new HashSet<>(clientConfigs);
-    names.addAll(
-        Arrays.stream(KafkaConnector.class.getAnnotationsByType(ConnectorAttribute.class))
-            .filter(attribute -> attribute.direction() == direction)
-            .map(ConnectorAttribute::name)
-            .collect(Collectors.toSet()));
-    names.removeAll(otherClientConfigs);
+  /**
+   * The other kind's configs and every connector attribute (the connector's own settings, such as
+   * {@code failure-strategy} or {@code close-timeout}, which it leaves in a client's map), less
+   * what the client itself knows.
+   */
+  private static Set<String> foreign(Set<String> otherClientConfigs, Set<String> clientConfigs) {
+    Set<String> names = new HashSet<>(otherClientConfigs);
+    Arrays.stream(KafkaConnector.class.getAnnotationsByType(ConnectorAttribute.class))
+        .map(ConnectorAttribute::name)
+        .forEach(names::add);
+    names.removeAll(clientConfigs);
     return Set.copyOf(names);
   }
 }

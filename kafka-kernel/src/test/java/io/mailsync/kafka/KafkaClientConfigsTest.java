@@ -23,6 +23,8 @@ class KafkaClientConfigsTest {
             "failure-strategy", "dead-letter-queue",
             "dead-letter-queue.topic", "fetcher.dlq",
             "consumer-rebalance-listener.name", "l",
+            "graceful-shutdown", "true",
+            "close-timeout", "1000",
             "max.poll.records", "5");
 
     configs.customize("messages", null, producer);
@@ -44,6 +46,7 @@ class KafkaClientConfigsTest {
             "acks", "all",
             "enable.idempotence", "true",
             "cloud-events-mode", "binary",
+            "close-timeout", "1000",
             "compression.type", "zstd");
 
     configs.customize("mailboxes", null, consumer);

@@ -36,7 +36,7 @@ public class MailboxConsumer {
       event =
           ContractDecoder.decode(record.getTopic(), message.getPayload(), MailboxConfigured.class);
     } catch (PoisonRecord e) {
-      return nack(message, e.getMessage());
+      return nack(message, e);
     }
     Uni<Void> work;
     if (event == null) {
@@ -106,7 +106,11 @@ public class MailboxConsumer {
   }
 
   private static Uni<Void> nack(Message<?> message, String reason) {
-    LOG.warn(reason);
-    return Uni.createFrom().completionStage(message.nack(new PoisonRecord(reason)));
+    return nack(message, new PoisonRecord(reason));
+  }
+
+  private static Uni<Void> nack(Message<?> message, PoisonRecord failure) {
+    LOG.warn(failure.getMessage());
+    return Uni.createFrom().completionStage(message.nack(failure));
   }
 }
