@@ -66,30 +66,38 @@ public final class DeadLetterCli {
         default -> redrive(queues, arguments);
       };
     } catch (RuntimeException e) {
-      err.println("dead-letters " + arguments.command() + " failed: " + e.getMessage());
+      err.println(
+          "dead-letters "
+              + arguments.command()
+              + " failed (broker "
+              + arguments.bootstrapServers()
+              + "): "
+              + e.getMessage());
       return 1;
     }
   }
 
   private int list(DeadLetterQueues queues, Arguments arguments) {
     List<String> topics = arguments.topics().isEmpty() ? deadLetterTopics() : arguments.topics();
+    List<Letter> letters = new ArrayList<>();
+    for (String topic : topics) {
+      letters.addAll(queues.list(topic));
+    }
     out.println(
         String.join(
             "\t", "TOPIC", "PARTITION", "OFFSET", "TIME", "SOURCE", "STATUS", "KEY", "REASON"));
-    for (String topic : topics) {
-      for (Letter letter : queues.list(topic)) {
-        out.println(
-            String.join(
-                "\t",
-                letter.topic(),
-                Integer.toString(letter.partition()),
-                Long.toString(letter.offset()),
-                letter.time().toString(),
-                letter.source().map(Letter.Source::toString).orElse("-"),
-                letter.done() ? "done" : "pending",
-                oneLine(printable(letter.record().key())),
-                oneLine(letter.reason())));
-      }
+    for (Letter letter : letters) {
+      out.println(
+          String.join(
+              "\t",
+              letter.topic(),
+              Integer.toString(letter.partition()),
+              Long.toString(letter.offset()),
+              letter.time().toString(),
+              letter.source().map(Letter.Source::toString).orElse("-"),
+              letter.done() ? "done" : "pending",
+              oneLine(printable(letter.record().key())),
+              oneLine(letter.reason())));
     }
     return 0;
   }
