@@ -11,6 +11,8 @@ import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.contracts.send.EmailSendFailed;
 import io.mailsync.contracts.send.EmailSent;
 import io.mailsync.contracts.send.SendEmail;
+import io.mailsync.testkit.kafka.DeadLetters;
+import io.mailsync.testkit.kafka.DeadLetters.Published;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.mail.GreenMailServer;
@@ -27,6 +29,7 @@ import jakarta.mail.Store;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -257,22 +260,48 @@ class SendEmailIT {
   void unparsableCommandGoesToTheDeadLetterTopicAndTheNextOneIsServed() throws Exception {
     String key = Keys.mailbox(tenant, mailboxId);
     byte[] garbage = ("{not json " + run).getBytes(StandardCharsets.UTF_8);
-    TestTopics.publishRaw(Topics.SEND_COMMANDS, key, garbage);
+    Published poison =
+        DeadLetters.publish(
+            Topics.SEND_COMMANDS, key, garbage, Map.of("ce_id", run, "tenant_id", tenant));
     TestMailboxes.publishAndAwait(mailbox(sender.password()));
     SendEmail next =
         TestMailboxes.command(tenant, mailboxId, List.of(customer.email()), List.of(), "After");
     TestTopics.publish(next);
 
-    ConsumerRecord<String, byte[]> dead =
-        TestTopics.await(
-                Topics.deadLetter("sender"),
-                r -> key.equals(r.key()) && TestTopics.text(r).contains(run),
-                1)
-            .getFirst();
-    assertThat(dead.value()).isEqualTo(garbage);
-    assertThat(TestTopics.header(dead, "dead-letter-reason")).isNotBlank();
+    assertThat(DeadLetters.awaitReason(Topics.deadLetter("sender"), poison, TestTopics.WAIT))
+        .contains("not a SendEmail");
     assertThat(TestTopics.value(outcomes(next, 1).getFirst(), EmailSent.class).commandId())
         .isEqualTo(next.id());
+  }
+
+  @Test
+  void aCommandThatCannotBeAnsweredAndUnusableSettingsAreDeadLetteredAsTheyWereRead() {
+    String commandJson = "{\"id\":\"" + run + "\",  \"tenantId\":\"" + tenant + "\"}";
+    Published command =
+        DeadLetters.publish(
+            Topics.SEND_COMMANDS,
+            Keys.mailbox(tenant, mailboxId),
+            commandJson.getBytes(StandardCharsets.UTF_8),
+            Map.of("ce_id", run, "tenant_id", tenant));
+    String settingsJson =
+        "{\"id\":\""
+            + run
+            + "\",\"tenantId\":\""
+            + tenant
+            + "\",\"mailboxId\":\""
+            + mailboxId
+            + "\"}";
+    Published settings =
+        DeadLetters.publish(
+            Topics.MAILBOXES,
+            Keys.mailbox(tenant, mailboxId),
+            settingsJson.getBytes(StandardCharsets.UTF_8),
+            Map.of("ce_id", run, "tenant_id", tenant));
+
+    assertThat(DeadLetters.awaitReason(Topics.deadLetter("sender"), command, TestTopics.WAIT))
+        .contains("without a mailboxId");
+    assertThat(DeadLetters.awaitReason(Topics.deadLetter("sender"), settings, TestTopics.WAIT))
+        .contains("unusable MailboxConfigured", "emailAddress is missing");
   }
 
   private MailboxConfigured mailbox(String password) {

@@ -22,6 +22,8 @@ import io.mailsync.contracts.message.MessageFetched;
 import io.mailsync.contracts.message.Participant;
 import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.auth.TestJwt;
+import io.mailsync.testkit.kafka.DeadLetters;
+import io.mailsync.testkit.kafka.DeadLetters.Published;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresResource;
@@ -46,7 +48,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,12 +165,13 @@ class TimelineIT {
 
   @Test
   void poisonRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
-    TestTopics.publishRaw(
-        Topics.LINKS,
-        tenant + "/poison",
-        "{not json".getBytes(StandardCharsets.UTF_8),
-        new RecordHeaders()
-            .add("ce_type", "io.mailsync.message.linked.v1".getBytes(StandardCharsets.UTF_8)));
+    Published poison =
+        DeadLetters.publish(
+            Topics.LINKS,
+            tenant + "/poison",
+            "{not json".getBytes(StandardCharsets.UTF_8),
+            Map.of(
+                "ce_id", UUID.randomUUID().toString(), "ce_type", "io.mailsync.message.linked.v1"));
     MessageFetched mail =
         fetched("after-poison", "mailbox-a", 1, "After poison", Instant.now(), null);
     TestTopics.publish(mail);
@@ -178,8 +180,31 @@ class TimelineIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> timeline("contacts", contactId, "").body("entries", hasSize(1)));
-    assertThat(TestTopics.await("timeline.dlq", r -> (tenant + "/poison").equals(r.key())))
-        .isNotNull();
+    assertThat(DeadLetters.awaitReason("timeline.dlq", poison, Duration.ofSeconds(60)))
+        .contains("not a MessageLinked");
+  }
+
+  @Test
+  void recordsReadButUnusableAreDeadLetteredAsTheyWereRead() {
+    String withoutCopy =
+        "{\"id\":\"m-1\", \"tenantId\":\"" + tenant + "\",\"messageKey\":\"" + tenant + "/k\"}";
+    Published message =
+        DeadLetters.publish(
+            Topics.MESSAGES,
+            tenant + "/k",
+            withoutCopy.getBytes(StandardCharsets.UTF_8),
+            Map.of("ce_id", "m-1", "ce_type", "io.mailsync.message.fetched.v1"));
+    Published misrouted =
+        DeadLetters.publish(
+            Topics.LINKS,
+            tenant + "/k",
+            withoutCopy.getBytes(StandardCharsets.UTF_8),
+            Map.of("ce_id", "m-1", "ce_type", "io.mailsync.message.fetched.v1"));
+
+    assertThat(DeadLetters.awaitReason("timeline.dlq", message, Duration.ofSeconds(60)))
+        .contains("without a copy");
+    assertThat(DeadLetters.awaitReason("timeline.dlq", misrouted, Duration.ofSeconds(60)))
+        .contains("unexpected ce_type");
   }
 
   @Test

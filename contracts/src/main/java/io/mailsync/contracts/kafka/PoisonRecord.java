@@ -11,4 +11,9 @@ public class PoisonRecord extends RuntimeException {
   public PoisonRecord(String reason) {
     super(reason, null, false, false);
   }
+
+  /** With the failure that made the record unreadable, named as the dead letter's cause. */
+  public PoisonRecord(String reason, Throwable cause) {
+    super(reason, cause, false, false);
+  }
 }

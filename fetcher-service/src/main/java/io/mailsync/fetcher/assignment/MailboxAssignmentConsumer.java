@@ -1,20 +1,19 @@
 package io.mailsync.fetcher.assignment;
 
 import io.mailsync.contracts.Keys;
+import io.mailsync.contracts.kafka.ContractDecoder;
 import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
-import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads the mailboxes topic (group "fetcher") to learn which mailboxes this replica syncs. A record
- * that is not a usable mailbox goes to {@code fetcher.dlq} with the reason.
+ * Reads the mailboxes topic (group "fetcher") to learn which mailboxes this replica syncs. Records
+ * arrive as bytes and are decoded here, so a record that is not a usable mailbox goes to {@code
+ * fetcher.dlq} as it was read, with the reason.
  */
 @ApplicationScoped
 public class MailboxAssignmentConsumer {
@@ -26,24 +25,19 @@ public class MailboxAssignmentConsumer {
   }
 
   @Incoming("mailbox-assignments")
-  public void consume(ConsumerRecord<String, MailboxConfigured> record) {
+  public void consume(ConsumerRecord<byte[], byte[]> record) {
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-    MailboxConfigured mailbox = record.value();
+    String recordKey = ContractDecoder.key(record.key());
+    MailboxConfigured mailbox =
+        ContractDecoder.decode(record.topic(), record.value(), MailboxConfigured.class);
     if (mailbox == null) {
-      Header failure =
-          record.headers().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON);
-      if (failure != null) {
-        throw new PoisonRecord(
-            "not a MailboxConfigured record: "
-                + new String(failure.value(), StandardCharsets.UTF_8));
-      }
-      if (record.key() == null) {
+      if (recordKey == null) {
         throw new PoisonRecord("tombstone without a key names no mailbox");
       }
-      assignments.apply(partition, record.key(), null);
+      assignments.apply(partition, recordKey, null);
       return;
     }
-    String key = check(mailbox, record.key());
+    String key = check(mailbox, recordKey);
     assignments.apply(partition, key, mailbox);
   }
 

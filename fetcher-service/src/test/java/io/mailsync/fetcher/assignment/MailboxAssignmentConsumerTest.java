@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailsync.contracts.Keys;
 import io.mailsync.contracts.Topics;
+import io.mailsync.contracts.kafka.ContractSerializer;
+import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.contracts.mailbox.MailboxConfigured.State;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -34,8 +37,7 @@ class MailboxAssignmentConsumerTest {
     consumer.consume(record(1, mailbox(b, State.PAUSED)));
     assertThat(assignments.active()).containsExactly(a);
 
-    consumer.consume(
-        new ConsumerRecord<>(Topics.MAILBOXES, 0, 9, Keys.mailbox("t", a.toString()), null));
+    consumer.consume(record(0, 9, Keys.mailbox("t", a.toString()), null));
     assertThat(assignments.active()).isEmpty();
 
     consumer.consume(record(1, mailbox(b, State.ACTIVE)));
@@ -62,21 +64,47 @@ class MailboxAssignmentConsumerTest {
             null,
             State.ACTIVE);
     assertThatThrownBy(
-            () ->
-                consumer.consume(
-                    new ConsumerRecord<>(
-                        Topics.MAILBOXES, 0, 1, Keys.mailbox("t", "not-a-uuid"), broken)))
+            () -> consumer.consume(record(0, 1, Keys.mailbox("t", "not-a-uuid"), broken)))
+        .isInstanceOf(PoisonRecord.class)
         .hasMessageContaining("not a UUID");
-    assertThatThrownBy(
-            () -> consumer.consume(new ConsumerRecord<>(Topics.MAILBOXES, 0, 1, "other/key", noId)))
+    assertThatThrownBy(() -> consumer.consume(record(0, 1, "other/key", noId)))
+        .isInstanceOf(PoisonRecord.class)
         .hasMessageContaining("does not match");
-    assertThatThrownBy(
-            () -> consumer.consume(new ConsumerRecord<>(Topics.MAILBOXES, 0, 1, null, null)))
+    assertThatThrownBy(() -> consumer.consume(record(0, 1, null, null)))
+        .isInstanceOf(PoisonRecord.class)
         .hasMessageContaining("without a key");
   }
 
-  private ConsumerRecord<String, MailboxConfigured> record(int partition, MailboxConfigured m) {
-    return new ConsumerRecord<>(Topics.MAILBOXES, partition, 0, m.key(), m);
+  @Test
+  void rejectsRecordsThatAreNoMailboxAtAll() {
+    byte[] notJson = "{not json".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(
+            () ->
+                consumer.consume(
+                    new ConsumerRecord<>(
+                        Topics.MAILBOXES, 0, 1, "t/k".getBytes(StandardCharsets.UTF_8), notJson)))
+        .isInstanceOf(PoisonRecord.class)
+        .hasMessageContaining("not a MailboxConfigured");
+    byte[] notUtf8 = {(byte) 0xc3, (byte) 0x28};
+    assertThatThrownBy(
+            () -> consumer.consume(new ConsumerRecord<>(Topics.MAILBOXES, 0, 1, notUtf8, null)))
+        .isInstanceOf(PoisonRecord.class)
+        .hasMessageContaining("not UTF-8");
+  }
+
+  private ConsumerRecord<byte[], byte[]> record(int partition, MailboxConfigured m) {
+    return record(partition, 0, m.key(), m);
+  }
+
+  /** The record as the consumer reads it: key and value as bytes. */
+  private static ConsumerRecord<byte[], byte[]> record(
+      int partition, long offset, String key, MailboxConfigured m) {
+    return new ConsumerRecord<>(
+        Topics.MAILBOXES,
+        partition,
+        offset,
+        key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+        new ContractSerializer().serialize(Topics.MAILBOXES, m));
   }
 
   private static MailboxConfigured mailbox(UUID id, State state) {

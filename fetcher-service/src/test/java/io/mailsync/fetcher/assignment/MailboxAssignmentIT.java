@@ -3,19 +3,22 @@ package io.mailsync.fetcher.assignment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mailsync.contracts.Keys;
 import io.mailsync.contracts.Topics;
 import io.mailsync.fetcher.MailboxApi;
 import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.auth.TestJwt;
 import io.mailsync.testkit.cdc.CdcResource;
+import io.mailsync.testkit.kafka.DeadLetters;
+import io.mailsync.testkit.kafka.DeadLetters.Published;
 import io.mailsync.testkit.kafka.KafkaResource;
-import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +35,13 @@ class MailboxAssignmentIT {
   @Inject MailboxAssignments assignments;
 
   @Test
-  void aPoisonRecordGoesToTheDeadLetterTopicAndAssignmentGoesOn() throws Exception {
-    String poisonKey = "tenant-x/" + UUID.randomUUID();
-    TestTopics.publishRaw(
-        Topics.MAILBOXES, poisonKey, "{not json".getBytes(StandardCharsets.UTF_8));
+  void aPoisonRecordGoesToTheDeadLetterTopicAndAssignmentGoesOn() {
+    Published poison =
+        DeadLetters.publish(
+            Topics.MAILBOXES,
+            "tenant-x/" + UUID.randomUUID(),
+            "{not json".getBytes(StandardCharsets.UTF_8),
+            Map.of("ce_id", UUID.randomUUID().toString(), "tenant_id", "tenant-x"));
     String tenant = "tenant-" + UUID.randomUUID();
     String id =
         MailboxApi.register(TestJwt.token(tenant, "user-1"), MailboxApi.request("a@crm.test"));
@@ -43,18 +49,26 @@ class MailboxAssignmentIT {
     await()
         .atMost(PATIENCE)
         .untilAsserted(() -> assertThat(assignments.active()).contains(UUID.fromString(id)));
-    await()
-        .atMost(PATIENCE)
-        .untilAsserted(
-            () ->
-                assertThat(TestTopics.readAll(Topics.deadLetter("fetcher")))
-                    .anySatisfy(
-                        r -> {
-                          assertThat(r.key()).isEqualTo(poisonKey);
-                          assertThat(new String(r.value(), StandardCharsets.UTF_8))
-                              .isEqualTo("{not json");
-                          assertThat(TestTopics.header(r, "dead-letter-reason"))
-                              .contains("not a MailboxConfigured");
-                        }));
+    assertThat(DeadLetters.awaitReason(Topics.deadLetter("fetcher"), poison, PATIENCE))
+        .contains("not a MailboxConfigured");
+  }
+
+  @Test
+  void aMailboxRecordThatNamesNoUsableMailboxIsDeadLetteredAsItWasRead() {
+    String tenant = "tenant-" + UUID.randomUUID();
+    String json =
+        "{\"id\":\"e-1\",\"tenantId\":\""
+            + tenant
+            + "\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"mailboxId\":\"not-a-uuid\","
+            + "\"state\":  \"ACTIVE\"}";
+    Published rejected =
+        DeadLetters.publish(
+            Topics.MAILBOXES,
+            Keys.mailbox(tenant, "not-a-uuid"),
+            json.getBytes(StandardCharsets.UTF_8),
+            Map.of("ce_id", "e-1", "tenant_id", tenant));
+
+    assertThat(DeadLetters.awaitReason(Topics.deadLetter("fetcher"), rejected, PATIENCE))
+        .contains("not a UUID");
   }
 }

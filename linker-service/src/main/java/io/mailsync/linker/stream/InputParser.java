@@ -1,5 +1,6 @@
 package io.mailsync.linker.stream;
 
+import io.mailsync.contracts.kafka.DeadLetter;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -39,7 +40,7 @@ final class InputParser implements Processor<byte[], byte[], String, ParsedInput
       inputs = parse.apply(record.value());
     } catch (RuntimeException e) {
       // Whatever the cause, one record must not stop the partition.
-      reject(record, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+      reject(record, e);
       return;
     }
     for (LinkerInput input : inputs) {
@@ -53,20 +54,22 @@ final class InputParser implements Processor<byte[], byte[], String, ParsedInput
     }
   }
 
-  private void reject(Record<byte[], byte[]> record, String reason) {
-    RecordMetadata source = context.recordMetadata().orElse(null);
-    if (source != null) {
-      LOG.warnf(
-          "Dead-lettering record %s-%d@%d: %s",
-          source.topic(), source.partition(), source.offset(), reason);
-    } else {
-      LOG.warnf("Dead-lettering record: %s", reason);
-    }
+  /**
+   * Forwards the record as a dead letter of the one shape ({@link DeadLetter}), stamped with the
+   * time it was rejected as SmallRye stamps the messaging services' dead letters.
+   */
+  private void reject(Record<byte[], byte[]> record, RuntimeException failure) {
+    // This processor reads straight from a source topic, so every record has its coordinates.
+    RecordMetadata source = context.recordMetadata().orElseThrow();
+    LOG.warnf(
+        "Dead-lettering record %s-%d@%d: %s",
+        source.topic(), source.partition(), source.offset(), failure.getMessage());
     context.forward(
         new Record<String, ParsedInput>(
             null,
             new ParsedInput.Rejected(record.key(), record.value()),
-            record.timestamp(),
-            DeadLetters.headers(record.headers(), reason, source)));
+            context.currentSystemTimeMs(),
+            DeadLetter.headers(
+                record.headers(), failure, source.topic(), source.partition(), source.offset())));
   }
 }

@@ -47,6 +47,9 @@ public class LinkerTopology {
   /** Kafka Streams application id and consumer group; its dead letters go to linker.dlq. */
   public static final String APPLICATION_ID = "linker";
 
+  /** Records no rule can read, with the source's key, value and headers and why. */
+  static final String DEAD_LETTER_TOPIC = Topics.deadLetter(APPLICATION_ID);
+
   @Produces
   Topology topology(LinkerConfig config) {
     FreeMailDomains freeMail =
@@ -85,7 +88,7 @@ public class LinkerTopology {
             },
             Named.as("dead-letter"))
         .to(
-            DeadLetters.TOPIC,
+            DEAD_LETTER_TOPIC,
             Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("to-dead-letters"));
 
     addStores(builder);

@@ -27,7 +27,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 /** The linker running against the real broker: topics in, decisions and dead letters out. */
@@ -89,13 +91,23 @@ class LinkerIT {
     MessageFetched unknown =
         message("it-" + UUID.randomUUID(), Instant.now(), "stranger@nowhere-it.example");
 
-    TestTopics.publishRaw(Topics.MESSAGES, brokenKey, "{\"id\":".getBytes(StandardCharsets.UTF_8));
+    byte[] broken = "{\"id\":".getBytes(StandardCharsets.UTF_8);
+    RecordHeaders brokenHeaders = new RecordHeaders();
+    brokenHeaders.add("ce_id", brokenKey.getBytes(StandardCharsets.UTF_8));
+    RecordMetadata brokenAt =
+        TestTopics.publishRaw(Topics.MESSAGES, brokenKey, broken, brokenHeaders);
     TestTopics.publish(unknown);
 
     ConsumerRecord<String, byte[]> dead =
         TestTopics.await(Topics.deadLetter("linker"), r -> brokenKey.equals(r.key()));
+    assertThat(dead.value()).as("the original bytes").isEqualTo(broken);
     assertThat(header(dead.headers(), "dead-letter-reason")).startsWith("not a MessageFetched");
     assertThat(header(dead.headers(), "dead-letter-topic")).isEqualTo(Topics.MESSAGES);
+    assertThat(header(dead.headers(), "dead-letter-partition"))
+        .isEqualTo(Integer.toString(brokenAt.partition()));
+    assertThat(header(dead.headers(), "dead-letter-offset"))
+        .isEqualTo(Long.toString(brokenAt.offset()));
+    assertThat(header(dead.headers(), "ce_id")).as("source header kept").isEqualTo(brokenKey);
 
     // Unmatched is announced once the (test-short) grace period has passed.
     ConsumerRecord<String, byte[]> decided =

@@ -13,6 +13,7 @@ import io.mailsync.contracts.EventJson;
 import io.mailsync.contracts.EventType;
 import io.mailsync.contracts.Topics;
 import io.mailsync.contracts.directory.FreeMailDomains;
+import io.mailsync.contracts.kafka.DeadLetter;
 import io.mailsync.contracts.link.Link;
 import io.mailsync.contracts.link.LinkRule;
 import io.mailsync.contracts.link.LinkTarget;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -92,7 +94,9 @@ class LinkerTopologyTest {
         driver.createOutputTopic(Topics.LINKS, new StringDeserializer(), new StringDeserializer());
     deadLetters =
         driver.createOutputTopic(
-            DeadLetters.TOPIC, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            LinkerTopology.DEAD_LETTER_TOPIC,
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
   }
 
   @AfterEach
@@ -294,7 +298,11 @@ class LinkerTopologyTest {
 
   @Test
   void malformedRecordsGoToTheDeadLetterTopicAndTheStreamContinues() throws IOException {
-    messages.pipeInput("broken-key", "{not json".getBytes(StandardCharsets.UTF_8));
+    RecordHeaders brokenHeaders = new RecordHeaders();
+    brokenHeaders.add("ce_id", "broken-1".getBytes(StandardCharsets.UTF_8));
+    messages.pipeInput(
+        new TestRecord<>(
+            "broken-key", "{not json".getBytes(StandardCharsets.UTF_8), brokenHeaders, START));
     MessageFetched valid = message(TENANT, RECEIVED, "bob@acme.com");
     ObjectNode withoutTenant = (ObjectNode) EventJson.mapper().valueToTree(valid);
     withoutTenant.remove("tenantId");
@@ -313,6 +321,14 @@ class LinkerTopologyTest {
     assertThat(header(dead.get(0).headers(), "dead-letter-reason"))
         .startsWith("not a MessageFetched");
     assertThat(header(dead.get(0).headers(), "dead-letter-topic")).isEqualTo(Topics.MESSAGES);
+    assertThat(header(dead.get(0).headers(), "dead-letter-partition")).isEqualTo("0");
+    assertThat(header(dead.get(0).headers(), "dead-letter-offset")).isEqualTo("0");
+    assertThat(header(dead.get(0).headers(), "dead-letter-exception-class-name"))
+        .isEqualTo(IllegalArgumentException.class.getName());
+    assertThat(DeadLetter.sourceHeaders(dead.get(0).headers()).toArray())
+        .as("the source record's own headers, unchanged")
+        .containsExactly(brokenHeaders.toArray());
+    assertThat(header(dead.get(1).headers(), "dead-letter-offset")).isEqualTo("1");
     assertThat(header(dead.get(1).headers(), "dead-letter-reason"))
         .isEqualTo("MessageFetched without tenantId");
     assertThat(header(dead.get(2).headers(), "dead-letter-reason")).isEqualTo("tenant_id missing");

@@ -1,5 +1,6 @@
 package io.mailsync.sender.mailbox;
 
+import io.mailsync.contracts.kafka.ContractDecoder;
 import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.contracts.kafka.TransientFailures;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
@@ -28,11 +29,18 @@ public class MailboxConsumer {
   }
 
   @Incoming("mailboxes")
-  public Uni<Void> consume(Message<MailboxConfigured> message) {
-    MailboxConfigured event = message.getPayload();
+  public Uni<Void> consume(Message<byte[]> message) {
+    IncomingKafkaRecordMetadata<?, ?> record = recordOf(message);
+    MailboxConfigured event;
+    try {
+      event =
+          ContractDecoder.decode(record.getTopic(), message.getPayload(), MailboxConfigured.class);
+    } catch (PoisonRecord e) {
+      return nack(message, e);
+    }
     Uni<Void> work;
     if (event == null) {
-      work = removeByKey(message);
+      work = removeByKey(record);
     } else {
       List<String> problems = problems(event);
       if (!problems.isEmpty()) {
@@ -58,19 +66,25 @@ public class MailboxConsumer {
                     : nack(message, "mailbox settings not stored: " + failure.getMessage()));
   }
 
-  private Uni<Void> removeByKey(Message<?> message) {
-    Object key =
-        message
-            .getMetadata(IncomingKafkaRecordMetadata.class)
-            .map(IncomingKafkaRecordMetadata::getKey)
-            .orElse(null);
-    if (!(key instanceof String mailboxKey) || mailboxKey.isBlank()) {
-      return Uni.createFrom().failure(new PoisonRecord("tombstone without a key"));
-    }
-    return directory
-        .remove(mailboxKey)
-        .invoke(removed -> LOG.infof("mailbox %s removed (%s)", mailboxKey, removed))
-        .replaceWithVoid();
+  private static IncomingKafkaRecordMetadata<?, ?> recordOf(Message<?> message) {
+    return message
+        .getMetadata(IncomingKafkaRecordMetadata.class)
+        .orElseThrow(() -> new IllegalStateException("not a message from Kafka"));
+  }
+
+  private Uni<Void> removeByKey(IncomingKafkaRecordMetadata<?, ?> record) {
+    return Uni.createFrom()
+        .item(() -> ContractDecoder.key((byte[]) record.getKey()))
+        .chain(
+            mailboxKey -> {
+              if (mailboxKey == null || mailboxKey.isBlank()) {
+                return Uni.createFrom().failure(new PoisonRecord("tombstone without a key"));
+              }
+              return directory
+                  .remove(mailboxKey)
+                  .invoke(removed -> LOG.infof("mailbox %s removed (%s)", mailboxKey, removed))
+                  .replaceWithVoid();
+            });
   }
 
   static List<String> problems(MailboxConfigured event) {
@@ -92,7 +106,11 @@ public class MailboxConsumer {
   }
 
   private static Uni<Void> nack(Message<?> message, String reason) {
-    LOG.warn(reason);
-    return Uni.createFrom().completionStage(message.nack(new PoisonRecord(reason)));
+    return nack(message, new PoisonRecord(reason));
+  }
+
+  private static Uni<Void> nack(Message<?> message, PoisonRecord failure) {
+    LOG.warn(failure.getMessage());
+    return Uni.createFrom().completionStage(message.nack(failure));
   }
 }

@@ -1,5 +1,7 @@
 package io.mailsync.sender.send;
 
+import io.mailsync.contracts.Topics;
+import io.mailsync.contracts.kafka.ContractDecoder;
 import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.contracts.kafka.TransientFailures;
 import io.mailsync.contracts.send.SendEmail;
@@ -29,12 +31,20 @@ public class SendCommandConsumer {
   }
 
   @Incoming("send-commands")
-  public Uni<Void> consume(Message<SendEmail> message) {
-    SendEmail command = message.getPayload();
-    Uni<Void> work =
-        command == null
-            ? Uni.createFrom().failure(new PoisonRecord("empty or unreadable SendEmail record"))
-            : handler.handle(command).chain(publisher::publish);
+  public Uni<Void> consume(Message<byte[]> message) {
+    SendEmail command;
+    Uni<Void> work;
+    try {
+      command = ContractDecoder.decode(Topics.SEND_COMMANDS, message.getPayload(), SendEmail.class);
+      work =
+          command == null
+              ? Uni.createFrom().failure(new PoisonRecord("empty SendEmail record"))
+              : handler.handle(command).chain(publisher::publish);
+    } catch (PoisonRecord e) {
+      command = null;
+      work = Uni.createFrom().failure(e);
+    }
+    String commandId = command == null ? "(unreadable)" : command.id();
     return TransientFailures.retried(work)
         .onItemOrFailure()
         .transformToUni(
@@ -42,9 +52,7 @@ public class SendCommandConsumer {
               if (failure == null) {
                 return Uni.createFrom().completionStage(message.ack());
               }
-              LOG.warnf(
-                  "send command %s not processed: %s",
-                  command == null ? "(empty)" : command.id(), failure.getMessage());
+              LOG.warnf("send command %s not processed: %s", commandId, failure.getMessage());
               return Uni.createFrom().completionStage(message.nack(failure));
             });
   }

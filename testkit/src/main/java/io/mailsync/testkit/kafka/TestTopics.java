@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -75,19 +76,19 @@ public final class TestTopics {
   }
 
   /** Writes any value (a tombstone when null) without headers, e.g. a poison record. */
-  public static void publishRaw(String topic, String key, byte[] value) {
-    send(new ProducerRecord<>(topic, key, value));
+  public static RecordMetadata publishRaw(String topic, String key, byte[] value) {
+    return send(new ProducerRecord<>(topic, key, value));
   }
 
-  /** Writes any value with the given headers. */
-  public static void publishRaw(String topic, String key, byte[] value, Headers headers) {
-    send(new ProducerRecord<>(topic, null, key, value, headers));
+  /** Writes any value with the given headers; returns where it landed. */
+  public static RecordMetadata publishRaw(String topic, String key, byte[] value, Headers headers) {
+    return send(new ProducerRecord<>(topic, null, key, value, headers));
   }
 
-  private static void send(ProducerRecord<String, byte[]> record) {
+  private static RecordMetadata send(ProducerRecord<String, byte[]> record) {
     try (ProducerBuilder<String, byte[]> producer =
         companion().produce(String.class, byte[].class)) {
-      producer.fromRecords(record).awaitCompletion(WAIT);
+      return producer.fromRecords(record).awaitCompletion(WAIT).getFirstRecord();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.mailsync.timeline.entries;
 
 import io.mailsync.contracts.ContractRecord;
+import io.mailsync.contracts.kafka.ContractDecoder;
 import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.contracts.kafka.TransientFailures;
 import io.mailsync.contracts.link.MessageLinked;
@@ -8,12 +9,14 @@ import io.mailsync.contracts.link.MessageUnmatched;
 import io.mailsync.contracts.message.MessageFetched;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Kafka edge: message content and link decisions into the timeline store. Outages are retried
- * (writes are idempotent); bad records go to the dead-letter topic.
+ * Kafka edge: message content and link decisions into the timeline store. Records arrive as bytes
+ * and are decoded here, so a bad one goes to the dead-letter topic as it was read; outages are
+ * retried (writes are idempotent).
  */
 @ApplicationScoped
 public class TimelineConsumer {
@@ -27,7 +30,13 @@ public class TimelineConsumer {
   }
 
   @Incoming("messages")
-  public Uni<Void> onMessage(MessageFetched message) {
+  public Uni<Void> onMessage(ConsumerRecord<byte[], byte[]> record) {
+    MessageFetched message;
+    try {
+      message = ContractDecoder.decode(record.topic(), record.value(), MessageFetched.class);
+    } catch (PoisonRecord e) {
+      return Uni.createFrom().failure(e);
+    }
     String problem = identityProblem(message);
     if (problem != null) {
       return Uni.createFrom().failure(new PoisonRecord(problem));
@@ -45,7 +54,7 @@ public class TimelineConsumer {
   /** What a stored message needs; without it no retry can store the record. */
   static String identityProblem(MessageFetched message) {
     if (message == null) {
-      return "empty or unreadable MessageFetched record";
+      return "empty MessageFetched record";
     }
     if (message.tenantId() == null || message.tenantId().isBlank()) {
       return "MessageFetched " + message.id() + " without a tenantId";
@@ -59,10 +68,19 @@ public class TimelineConsumer {
     return null;
   }
 
+  /**
+   * The links topic carries two record types; the CloudEvents {@code ce_type} header says which.
+   */
   @Incoming("links")
-  public Uni<Void> onLinkDecision(ContractRecord decision) {
+  public Uni<Void> onLinkDecision(ConsumerRecord<byte[], byte[]> record) {
+    ContractRecord decision;
+    try {
+      decision = ContractDecoder.decodeByType(record.topic(), record.headers(), record.value());
+    } catch (PoisonRecord e) {
+      return Uni.createFrom().failure(e);
+    }
     if (decision == null) {
-      return Uni.createFrom().failure(new PoisonRecord("empty or unreadable link decision"));
+      return Uni.createFrom().failure(new PoisonRecord("empty link decision"));
     }
     return switch (decision) {
       case MessageLinked linked -> TransientFailures.retried(store.storeLinks(linked));
