@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.equalTo;
 import io.mailsync.mail.host.MailHostPolicy;
 import io.mailsync.testkit.auth.JwtResource;
 import io.mailsync.testkit.auth.TestJwt;
-import io.mailsync.testkit.cdc.CdcResource;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.postgres.PostgresResource;
 import io.mailsync.testkit.quarkus.Problems;
@@ -25,14 +24,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With private hosts refused, as in production, a registration naming an internal mail server is
- * answered 400 on that field in the host policy's words, and nothing is stored.
+ * answered 400 on that field in the host policy's words, and nothing is stored. Its own profile
+ * restarts the application anyway; nothing here is announced, so it runs without cdc.
  */
 @QuarkusTest
 @TestProfile(InternalHostRefusalIT.PublicHostsOnly.class)
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
-@WithTestResource(CdcResource.class)
 class InternalHostRefusalIT {
 
   public static class PublicHostsOnly implements QuarkusTestProfile {

@@ -6,26 +6,18 @@ import io.mailsync.contracts.Topics;
 import io.mailsync.contracts.kafka.DeadLetter;
 import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.testkit.kafka.KafkaBroker;
+import io.mailsync.testkit.kafka.TestTopics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,13 +39,8 @@ class DeadLetterCliIT {
     Headers sourceHeaders = new RecordHeaders();
     sourceHeaders.add("ce_id", run.getBytes(StandardCharsets.UTF_8));
     sourceHeaders.add("opaque", new byte[] {(byte) 0xff, 0, 1});
-    ProducerRecord<byte[], byte[]> original =
-        new ProducerRecord<>(
-            Topics.SEND_COMMANDS,
-            null,
-            ("t/" + run).getBytes(StandardCharsets.UTF_8),
-            value,
-            sourceHeaders);
+    ProducerRecord<String, byte[]> original =
+        new ProducerRecord<>(Topics.SEND_COMMANDS, null, "t/" + run, value, sourceHeaders);
     RecordMetadata source = send(original);
     RecordMetadata letter = deadLetter(original, source, "not a SendEmail " + run);
 
@@ -83,9 +70,9 @@ class DeadLetterCliIT {
     Result redrive = cli("redrive", DLQ);
     assertThat(redrive.status()).isZero();
     assertThat(redrive.out()).contains("redriven: 1, skipped: 0");
-    List<ConsumerRecord<byte[], byte[]>> republished = after(source);
+    List<ConsumerRecord<String, byte[]>> republished = after(source);
     assertThat(republished).hasSize(1);
-    ConsumerRecord<byte[], byte[]> again = republished.getFirst();
+    ConsumerRecord<String, byte[]> again = republished.getFirst();
     assertThat(again.key()).isEqualTo(original.key());
     assertThat(again.value()).isEqualTo(value);
     assertThat(again.headers().toArray()).containsExactly(sourceHeaders.toArray());
@@ -99,9 +86,8 @@ class DeadLetterCliIT {
 
   @Test
   void redrivesUpToTheGivenOffsetAndKeepsLettersThatNameNoSource() throws Exception {
-    ProducerRecord<byte[], byte[]> original =
-        new ProducerRecord<>(
-            Topics.SEND_COMMANDS, ("t/" + run).getBytes(StandardCharsets.UTF_8), new byte[] {1});
+    ProducerRecord<String, byte[]> original =
+        new ProducerRecord<>(Topics.SEND_COMMANDS, "t/" + run, new byte[] {1});
     RecordMetadata source = send(original);
     cli("redrive", DLQ); // whatever earlier tests left pending
     RecordMetadata anonymous =
@@ -127,8 +113,8 @@ class DeadLetterCliIT {
 
   @Test
   void doesNotRedriveOverANewerStateOfTheSameKeyOnACompactedTopic() throws Exception {
-    byte[] key = ("t/" + run).getBytes(StandardCharsets.UTF_8);
-    ProducerRecord<byte[], byte[]> stale =
+    String key = "t/" + run;
+    ProducerRecord<String, byte[]> stale =
         new ProducerRecord<>(
             Topics.MAILBOXES, 0, key, "{\"old\":true}".getBytes(StandardCharsets.UTF_8));
     RecordMetadata source = send(stale);
@@ -165,13 +151,13 @@ class DeadLetterCliIT {
 
   /** A dead letter of {@code original} as the services write them. */
   private static RecordMetadata deadLetter(
-      ProducerRecord<byte[], byte[]> original, RecordMetadata source, String reason)
+      ProducerRecord<String, byte[]> original, RecordMetadata source, String reason)
       throws Exception {
     return deadLetter(original, source, reason, DLQ);
   }
 
   private static RecordMetadata deadLetter(
-      ProducerRecord<byte[], byte[]> original,
+      ProducerRecord<String, byte[]> original,
       RecordMetadata source,
       String reason,
       String deadLetterTopic)
@@ -187,35 +173,15 @@ class DeadLetterCliIT {
         new ProducerRecord<>(deadLetterTopic, null, original.key(), original.value(), headers));
   }
 
-  private static RecordMetadata send(ProducerRecord<byte[], byte[]> record) throws Exception {
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers()),
-            new ByteArraySerializer(),
-            new ByteArraySerializer())) {
-      return producer.send(record).get();
-    }
+  private static RecordMetadata send(ProducerRecord<String, byte[]> record) {
+    return TestTopics.publish(record);
   }
 
   /** The records on the source's partition after it, up to the current end. */
-  private static List<ConsumerRecord<byte[], byte[]>> after(RecordMetadata source) {
-    TopicPartition tp = new TopicPartition(source.topic(), source.partition());
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers()),
-            new ByteArrayDeserializer(),
-            new ByteArrayDeserializer())) {
-      consumer.assign(List.of(tp));
-      long end = consumer.endOffsets(List.of(tp)).get(tp);
-      consumer.seek(tp, source.offset() + 1);
-      List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-      while (consumer.position(tp) < end) {
-        consumer.poll(Duration.ofMillis(500)).records(tp).forEach(records::add);
-      }
-      return records;
-    }
+  private static List<ConsumerRecord<String, byte[]>> after(RecordMetadata source) {
+    return TestTopics.readAll(source.topic()).stream()
+        .filter(r -> r.partition() == source.partition() && r.offset() > source.offset())
+        .toList();
   }
 
   private static Result cli(String... args) {

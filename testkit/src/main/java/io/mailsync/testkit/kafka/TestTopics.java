@@ -85,6 +85,11 @@ public final class TestTopics {
     return send(new ProducerRecord<>(topic, null, key, value, headers));
   }
 
+  /** Writes the record as given (partition, key, value, headers); returns where it landed. */
+  public static RecordMetadata publish(ProducerRecord<String, byte[]> record) {
+    return send(record);
+  }
+
   private static RecordMetadata send(ProducerRecord<String, byte[]> record) {
     try (ProducerBuilder<String, byte[]> producer =
         companion().produce(String.class, byte[].class)) {
