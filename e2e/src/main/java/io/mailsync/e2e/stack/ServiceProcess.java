@@ -55,33 +55,25 @@ final class ServiceProcess implements AutoCloseable {
     process = ChildProcess.start(name, command, environment, logFile, null);
   }
 
-  /** Waits for /q/health/ready to answer 200. */
-  void awaitReady(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
+  /**
+   * Waits for /q/health/ready to answer 200, failing with the log's tail if the process exits first
+   * (and stopping it when the timeout passes).
+   */
+  void awaitReady(Duration timeout) {
     URI ready = URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready");
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited during start-up; see " + logFile);
-      }
-      try {
-        HttpResponse<Void> response =
+    process.awaitCondition(
+        "ready",
+        timeout,
+        () ->
             HTTP.send(
-                HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException(name + " not ready within " + timeout + "; see " + logFile);
+                        HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                    .statusCode()
+                == 200);
   }
 
   /** Waits until {@code condition} holds, failing if the process exits first. */
-  void awaitCondition(String what, Duration timeout, Callable<Boolean> condition)
-      throws InterruptedException {
+  void awaitCondition(String what, Duration timeout, Callable<Boolean> condition) {
     process.awaitCondition(what, timeout, condition);
   }
 
