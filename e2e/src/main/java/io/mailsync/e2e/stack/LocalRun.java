@@ -108,7 +108,7 @@ public final class LocalRun {
             StackSettings.randomKey(),
             StackSettings.randomKey(),
             "5s");
-    say("starting timeline, cdc, fetcher, linker and sender (logs in .run/logs)");
+    say("starting timeline and fetcher, then cdc, linker and sender (logs in .run/logs)");
     MailsyncStack stack = new MailsyncStack(settings);
     toStop.add(stack);
     stack.start();
