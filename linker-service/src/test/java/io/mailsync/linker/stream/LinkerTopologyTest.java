@@ -14,6 +14,7 @@ import io.mailsync.contracts.EventType;
 import io.mailsync.contracts.Topics;
 import io.mailsync.contracts.directory.FreeMailDomains;
 import io.mailsync.contracts.kafka.DeadLetter;
+import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.contracts.link.Link;
 import io.mailsync.contracts.link.LinkRule;
 import io.mailsync.contracts.link.LinkTarget;
@@ -324,7 +325,7 @@ class LinkerTopologyTest {
     assertThat(header(dead.get(0).headers(), "dead-letter-partition")).isEqualTo("0");
     assertThat(header(dead.get(0).headers(), "dead-letter-offset")).isEqualTo("0");
     assertThat(header(dead.get(0).headers(), "dead-letter-exception-class-name"))
-        .isEqualTo(IllegalArgumentException.class.getName());
+        .isEqualTo(PoisonRecord.class.getName());
     assertThat(DeadLetter.sourceHeaders(dead.get(0).headers()).toArray())
         .as("the source record's own headers, unchanged")
         .containsExactly(brokenHeaders.toArray());
