@@ -40,6 +40,9 @@ import java.util.stream.Collectors;
  */
 public final class OutboxEvent {
 
+  /** Every service's outbox, in its own schema as Hibernate names it in native SQL. */
+  public static final String TABLE = "{h-schema}outbox";
+
   private final UUID id;
   private final String topic;
   private final byte[] recordKey;

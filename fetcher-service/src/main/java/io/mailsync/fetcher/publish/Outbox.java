@@ -13,8 +13,6 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class Outbox {
 
-  private static final String TABLE = "{h-schema}outbox";
-
   private final EntityManager entityManager;
 
   public Outbox(EntityManager entityManager) {
@@ -25,11 +23,11 @@ public class Outbox {
   @Transactional(Transactional.TxType.MANDATORY)
   public void append(ContractRecord record) {
     OutboxEvent event = OutboxEvent.of(record, MessagePublisher.SOURCE);
-    var insert = entityManager.createNativeQuery(event.insertInto(TABLE));
+    var insert = entityManager.createNativeQuery(event.insertInto(OutboxEvent.TABLE));
     event.columns().forEach(insert::setParameter);
     insert.executeUpdate();
     entityManager
-        .createNativeQuery(OutboxEvent.deleteFrom(TABLE))
+        .createNativeQuery(OutboxEvent.deleteFrom(OutboxEvent.TABLE))
         .setParameter("id", event.id())
         .executeUpdate();
   }

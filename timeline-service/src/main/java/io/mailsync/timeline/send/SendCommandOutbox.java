@@ -16,7 +16,6 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class SendCommandOutbox {
 
   static final URI SOURCE = URI.create("/mailsync/timeline-service");
-  private static final String TABLE = "{h-schema}outbox";
 
   private final Mutiny.SessionFactory sessions;
 
@@ -29,14 +28,14 @@ public class SendCommandOutbox {
     OutboxEvent event = OutboxEvent.of(command, SOURCE);
     return sessions.withTransaction(
         session -> {
-          var insert = session.createNativeQuery(event.insertInto(TABLE));
+          var insert = session.createNativeQuery(event.insertInto(OutboxEvent.TABLE));
           event.columns().forEach(insert::setParameter);
           return insert
               .executeUpdate()
               .chain(
                   () ->
                       session
-                          .createNativeQuery(OutboxEvent.deleteFrom(TABLE))
+                          .createNativeQuery(OutboxEvent.deleteFrom(OutboxEvent.TABLE))
                           .setParameter("id", event.id())
                           .executeUpdate())
               .replaceWithVoid();
