@@ -316,9 +316,9 @@ public class MailboxSync {
       Date internalDate = message.getReceivedDate();
       receivedAt = internalDate == null ? null : internalDate.toInstant();
       if (message instanceof MimeMessage mime) {
-        messageId = withoutNul(mime.getMessageID());
+        messageId = MessageParser.withoutNul(mime.getMessageID());
       }
-      subject = withoutNul(message.getSubject());
+      subject = MessageParser.withoutNul(message.getSubject());
       Date sent = message.getSentDate();
       sentAt = sent == null ? null : sent.toInstant();
       addAll(participants, Participant.Role.FROM, message.getFrom());
@@ -376,18 +376,14 @@ public class MailboxSync {
       if (address instanceof InternetAddress internet
           && internet.getAddress() != null
           && internet.getAddress().contains("@")) {
-        String name = withoutNul(internet.getPersonal());
+        String name = MessageParser.withoutNul(internet.getPersonal());
         into.add(
             new Participant(
                 role,
-                withoutNul(internet.getAddress()),
+                MessageParser.withoutNul(internet.getAddress()),
                 name == null || name.isBlank() ? null : name));
       }
     }
-  }
-
-  private static String withoutNul(String value) {
-    return value == null ? null : value.replace("\0", "");
   }
 
   private void publish(MessageFetched event) throws PublishFailure {

@@ -121,6 +121,14 @@ public final class MessageParser {
   }
 
   /** Remembers failures of the underlying stream, to tell them apart from parse failures. */
+  /**
+   * The text without U+0000, which is valid in mail (e.g. quoted-printable =00) but refused by
+   * PostgreSQL text columns downstream.
+   */
+  public static String withoutNul(String value) {
+    return value == null || value.indexOf('\0') < 0 ? value : value.replace("\0", "");
+  }
+
   private static final class SourceStream extends FilterInputStream {
 
     IOException failure;
@@ -394,7 +402,7 @@ public final class MessageParser {
           messageKey,
           messageId,
           withoutNul(headers.inReplyTo()),
-          headers.references().stream().map(Collector::withoutNul).toList(),
+          headers.references().stream().map(MessageParser::withoutNul).toList(),
           subject,
           sentAt,
           participants,
@@ -415,11 +423,6 @@ public final class MessageParser {
                           a.inline()))
               .toList(),
           withoutNul(parseError));
-    }
-
-    /** U+0000 (e.g. quoted-printable =00) is valid in mail but refused by PostgreSQL text. */
-    private static String withoutNul(String value) {
-      return value == null || value.indexOf('\0') < 0 ? value : value.replace("\0", "");
     }
 
     private static List<String> addresses(List<Participant> participants, Participant.Role role) {

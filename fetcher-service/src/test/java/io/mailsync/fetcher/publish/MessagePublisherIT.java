@@ -70,18 +70,12 @@ class MessagePublisherIT {
     ConsumerRecord<String, byte[]> record =
         TestTopics.await(Topics.MESSAGES, r -> key.equals(r.key()), 1, Duration.ofSeconds(30))
             .getFirst();
-    assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
-    assertThat(header(record, "ce_id")).isEqualTo(copy.eventId());
-    assertThat(header(record, "ce_type")).isEqualTo("io.mailsync.message.fetched.v1");
-    assertThat(header(record, "ce_source")).isEqualTo("/mailsync/fetcher-service");
-    assertThat(Instant.parse(header(record, "ce_time"))).isEqualTo(now);
-    assertThat(header(record, "tenant_id")).isEqualTo(tenant);
+    assertThat(TestTopics.header(record, "ce_specversion")).isEqualTo("1.0");
+    assertThat(TestTopics.header(record, "ce_id")).isEqualTo(copy.eventId());
+    assertThat(TestTopics.header(record, "ce_type")).isEqualTo("io.mailsync.message.fetched.v1");
+    assertThat(TestTopics.header(record, "ce_source")).isEqualTo("/mailsync/fetcher-service");
+    assertThat(Instant.parse(TestTopics.header(record, "ce_time"))).isEqualTo(now);
+    assertThat(TestTopics.header(record, "tenant_id")).isEqualTo(tenant);
     assertThat(EventJson.mapper().readValue(record.value(), MessageFetched.class)).isEqualTo(event);
-  }
-
-  private static String header(ConsumerRecord<?, ?> record, String name) {
-    String value = TestTopics.header(record, name);
-    assertThat(value).as("header %s", name).isNotNull();
-    return value;
   }
 }

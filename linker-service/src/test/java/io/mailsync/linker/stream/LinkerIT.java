@@ -75,14 +75,15 @@ class LinkerIT {
             new Link(new LinkTarget(LinkTarget.Type.CONTACT, contactId), LinkRule.CONTACT_ADDRESS),
             new Link(new LinkTarget(LinkTarget.Type.COMPANY, companyId), LinkRule.COMPANY_DOMAIN));
     Headers headers = record.headers();
-    assertThat(header(headers, "ce_specversion")).isEqualTo("1.0");
-    assertThat(header(headers, "ce_id")).isEqualTo(linked.id());
-    assertThat(header(headers, "ce_type")).isEqualTo(EventType.MESSAGE_LINKED.cloudEventType());
-    assertThat(header(headers, "ce_source")).isEqualTo("/mailsync/linker-service");
-    assertThat(OffsetDateTime.parse(header(headers, "ce_time")).toInstant())
+    assertThat(TestTopics.header(headers, "ce_specversion")).isEqualTo("1.0");
+    assertThat(TestTopics.header(headers, "ce_id")).isEqualTo(linked.id());
+    assertThat(TestTopics.header(headers, "ce_type"))
+        .isEqualTo(EventType.MESSAGE_LINKED.cloudEventType());
+    assertThat(TestTopics.header(headers, "ce_source")).isEqualTo("/mailsync/linker-service");
+    assertThat(OffsetDateTime.parse(TestTopics.header(headers, "ce_time")).toInstant())
         .isEqualTo(linked.occurredAt());
-    assertThat(header(headers, "content-type")).isEqualTo("application/json");
-    assertThat(header(headers, "tenant_id")).isEqualTo(tenant);
+    assertThat(TestTopics.header(headers, "content-type")).isEqualTo("application/json");
+    assertThat(TestTopics.header(headers, "tenant_id")).isEqualTo(tenant);
   }
 
   @Test
@@ -101,13 +102,16 @@ class LinkerIT {
     ConsumerRecord<String, byte[]> dead =
         TestTopics.await(Topics.deadLetter("linker"), r -> brokenKey.equals(r.key()));
     assertThat(dead.value()).as("the original bytes").isEqualTo(broken);
-    assertThat(header(dead.headers(), "dead-letter-reason")).startsWith("not a MessageFetched");
-    assertThat(header(dead.headers(), "dead-letter-topic")).isEqualTo(Topics.MESSAGES);
-    assertThat(header(dead.headers(), "dead-letter-partition"))
+    assertThat(TestTopics.header(dead.headers(), "dead-letter-reason"))
+        .startsWith("not a MessageFetched");
+    assertThat(TestTopics.header(dead.headers(), "dead-letter-topic")).isEqualTo(Topics.MESSAGES);
+    assertThat(TestTopics.header(dead.headers(), "dead-letter-partition"))
         .isEqualTo(Integer.toString(brokenAt.partition()));
-    assertThat(header(dead.headers(), "dead-letter-offset"))
+    assertThat(TestTopics.header(dead.headers(), "dead-letter-offset"))
         .isEqualTo(Long.toString(brokenAt.offset()));
-    assertThat(header(dead.headers(), "ce_id")).as("source header kept").isEqualTo(brokenKey);
+    assertThat(TestTopics.header(dead.headers(), "ce_id"))
+        .as("source header kept")
+        .isEqualTo(brokenKey);
 
     // Unmatched is announced once the (test-short) grace period has passed.
     ConsumerRecord<String, byte[]> decided =
@@ -115,16 +119,11 @@ class LinkerIT {
     MessageUnmatched unmatched =
         EventJson.mapper().readValue(decided.value(), MessageUnmatched.class);
     assertThat(unmatched.reason()).isEqualTo(MessageUnmatched.Reason.NO_PARTICIPANT_MATCHED);
-    assertThat(header(decided.headers(), "ce_type"))
+    assertThat(TestTopics.header(decided.headers(), "ce_type"))
         .isEqualTo(EventType.MESSAGE_UNMATCHED.cloudEventType());
   }
 
   private static void publishDirectoryEvent(String topic, String id, String event) {
     TestTopics.publishRaw(topic, key(id), event.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String header(Headers headers, String name) {
-    assertThat(headers.lastHeader(name)).as("header %s", name).isNotNull();
-    return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 }

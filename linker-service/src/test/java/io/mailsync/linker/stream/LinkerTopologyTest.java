@@ -24,6 +24,7 @@ import io.mailsync.contracts.message.MessageFetched;
 import io.mailsync.linker.Fixtures;
 import io.mailsync.linker.rules.LinkRules;
 import io.mailsync.testkit.contracts.ContractSchemas;
+import io.mailsync.testkit.kafka.TestTopics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -127,13 +127,13 @@ class LinkerTopologyTest {
             new Link(new LinkTarget(LinkTarget.Type.COMPANY, acmeId), LinkRule.COMPANY_DOMAIN));
 
     Headers headers = record.headers();
-    assertThat(header(headers, "ce_specversion")).isEqualTo("1.0");
-    assertThat(header(headers, "ce_id")).isEqualTo(linked.id());
-    assertThat(header(headers, "ce_type")).isEqualTo("io.mailsync.message.linked.v1");
-    assertThat(header(headers, "ce_source")).isEqualTo("/mailsync/linker-service");
-    assertThat(header(headers, "ce_time")).isEqualTo("2026-11-23T12:00:00Z");
-    assertThat(header(headers, "content-type")).isEqualTo("application/json");
-    assertThat(header(headers, "tenant_id")).isEqualTo(TENANT);
+    assertThat(TestTopics.header(headers, "ce_specversion")).isEqualTo("1.0");
+    assertThat(TestTopics.header(headers, "ce_id")).isEqualTo(linked.id());
+    assertThat(TestTopics.header(headers, "ce_type")).isEqualTo("io.mailsync.message.linked.v1");
+    assertThat(TestTopics.header(headers, "ce_source")).isEqualTo("/mailsync/linker-service");
+    assertThat(TestTopics.header(headers, "ce_time")).isEqualTo("2026-11-23T12:00:00Z");
+    assertThat(TestTopics.header(headers, "content-type")).isEqualTo("application/json");
+    assertThat(TestTopics.header(headers, "tenant_id")).isEqualTo(TENANT);
     assertThat(links.isEmpty()).isTrue();
   }
 
@@ -158,9 +158,10 @@ class LinkerTopologyTest {
     assertThat(unmatched.detail())
         .isEqualTo("no contact or company domain matched 1 participant address");
     assertThat(unmatched.sourceEventId()).isEqualTo(message.id());
-    assertThat(header(record.headers(), "ce_type")).isEqualTo("io.mailsync.message.unmatched.v1");
-    assertThat(header(record.headers(), "ce_id")).isEqualTo(unmatched.id());
-    assertThat(header(record.headers(), "tenant_id")).isEqualTo(TENANT);
+    assertThat(TestTopics.header(record.headers(), "ce_type"))
+        .isEqualTo("io.mailsync.message.unmatched.v1");
+    assertThat(TestTopics.header(record.headers(), "ce_id")).isEqualTo(unmatched.id());
+    assertThat(TestTopics.header(record.headers(), "tenant_id")).isEqualTo(TENANT);
 
     driver.advanceWallClockTime(GRACE.multipliedBy(2));
     assertThat(links.isEmpty()).isTrue();
@@ -205,7 +206,7 @@ class LinkerTopologyTest {
     MessageLinked completed = EventJson.mapper().readValue(record.value(), MessageLinked.class);
     assertThat(completed.links()).extracting(l -> l.target().id()).containsExactly(bobId, acmeId);
     assertThat(completed.id()).isNotEqualTo(first.id());
-    assertThat(header(record.headers(), "ce_id")).isEqualTo(completed.id());
+    assertThat(TestTopics.header(record.headers(), "ce_id")).isEqualTo(completed.id());
     driver.advanceWallClockTime(GRACE.multipliedBy(2));
     assertThat(links.isEmpty()).as("nothing more once complete").isTrue();
   }
@@ -254,7 +255,8 @@ class LinkerTopologyTest {
 
     TestRecord<String, String> record = links.readRecord();
     assertThat(record.key()).isEqualTo(afterDelete.key());
-    assertThat(header(record.headers(), "ce_type")).isEqualTo("io.mailsync.message.unmatched.v1");
+    assertThat(TestTopics.header(record.headers(), "ce_type"))
+        .isEqualTo("io.mailsync.message.unmatched.v1");
     assertThat(deadLetters.isEmpty()).as("tombstones are not errors").isTrue();
   }
 
@@ -319,21 +321,23 @@ class LinkerTopologyTest {
     assertThat(dead).hasSize(3);
     assertThat(new String(dead.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("broken-key");
     assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-    assertThat(header(dead.get(0).headers(), "dead-letter-reason"))
+    assertThat(TestTopics.header(dead.get(0).headers(), "dead-letter-reason"))
         .startsWith("not a MessageFetched");
-    assertThat(header(dead.get(0).headers(), "dead-letter-topic")).isEqualTo(Topics.MESSAGES);
-    assertThat(header(dead.get(0).headers(), "dead-letter-partition")).isEqualTo("0");
-    assertThat(header(dead.get(0).headers(), "dead-letter-offset")).isEqualTo("0");
-    assertThat(header(dead.get(0).headers(), "dead-letter-exception-class-name"))
+    assertThat(TestTopics.header(dead.get(0).headers(), "dead-letter-topic"))
+        .isEqualTo(Topics.MESSAGES);
+    assertThat(TestTopics.header(dead.get(0).headers(), "dead-letter-partition")).isEqualTo("0");
+    assertThat(TestTopics.header(dead.get(0).headers(), "dead-letter-offset")).isEqualTo("0");
+    assertThat(TestTopics.header(dead.get(0).headers(), "dead-letter-exception-class-name"))
         .isEqualTo(PoisonRecord.class.getName());
     assertThat(DeadLetter.sourceHeaders(dead.get(0).headers()).toArray())
         .as("the source record's own headers, unchanged")
         .containsExactly(brokenHeaders.toArray());
-    assertThat(header(dead.get(1).headers(), "dead-letter-offset")).isEqualTo("1");
-    assertThat(header(dead.get(1).headers(), "dead-letter-reason"))
+    assertThat(TestTopics.header(dead.get(1).headers(), "dead-letter-offset")).isEqualTo("1");
+    assertThat(TestTopics.header(dead.get(1).headers(), "dead-letter-reason"))
         .isEqualTo("MessageFetched without tenantId");
-    assertThat(header(dead.get(2).headers(), "dead-letter-reason")).isEqualTo("tenant_id missing");
-    assertThat(header(dead.get(2).headers(), "dead-letter-topic"))
+    assertThat(TestTopics.header(dead.get(2).headers(), "dead-letter-reason"))
+        .isEqualTo("tenant_id missing");
+    assertThat(TestTopics.header(dead.get(2).headers(), "dead-letter-topic"))
         .isEqualTo(Topics.DIRECTORY_CONTACTS);
   }
 
@@ -345,8 +349,8 @@ class LinkerTopologyTest {
     pipe(linkedMessage);
     List<TestRecord<String, String>> linkedTwice = links.readRecordsToList();
     assertThat(linkedTwice).hasSize(2);
-    assertThat(header(linkedTwice.get(1).headers(), "ce_id"))
-        .isEqualTo(header(linkedTwice.get(0).headers(), "ce_id"));
+    assertThat(TestTopics.header(linkedTwice.get(1).headers(), "ce_id"))
+        .isEqualTo(TestTopics.header(linkedTwice.get(0).headers(), "ce_id"));
 
     MessageFetched unmatchedMessage = message(TENANT, RECEIVED, "stranger@unknown.example");
     pipe(unmatchedMessage);
@@ -363,7 +367,7 @@ class LinkerTopologyTest {
         EventJson.mapper().readValue(heldOnce.get(0).value(), MessageUnmatched.class).id();
     assertThat(EventJson.mapper().readValue(again.value(), MessageUnmatched.class).id())
         .isEqualTo(firstId)
-        .isNotEqualTo(header(linkedTwice.get(0).headers(), "ce_id"));
+        .isNotEqualTo(TestTopics.header(linkedTwice.get(0).headers(), "ce_id"));
   }
 
   private void createAcmeAndBob() {
@@ -380,11 +384,5 @@ class LinkerTopologyTest {
   private TestInputTopic<String, String> directoryTopic(String topic) {
     return driver.createInputTopic(
         topic, new StringSerializer(), new StringSerializer(), START, Duration.ZERO);
-  }
-
-  private static String header(Headers headers, String name) {
-    Header header = headers.lastHeader(name);
-    assertThat(header).as("header %s", name).isNotNull();
-    return new String(header.value(), StandardCharsets.UTF_8);
   }
 }

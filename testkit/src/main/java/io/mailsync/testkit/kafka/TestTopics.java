@@ -178,7 +178,12 @@ public final class TestTopics {
 
   /** The last value of the header {@code name}, or null when the record has none. */
   public static String header(ConsumerRecord<?, ?> record, String name) {
-    Header header = record.headers().lastHeader(name);
+    return header(record.headers(), name);
+  }
+
+  /** The last value of the header {@code name} among {@code headers}, or null when none. */
+  public static String header(Headers headers, String name) {
+    Header header = headers.lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 
