@@ -7,6 +7,13 @@ package io.mailsync.contracts.mailbox;
  */
 public record MailServer(String host, int port, Security security, boolean trustAnyCertificate) {
 
+  /** Settings that name no security mean a plain connection: the one place that says so. */
+  public MailServer {
+    if (security == null) {
+      security = Security.NONE;
+    }
+  }
+
   public enum Security {
     NONE,
     STARTTLS,

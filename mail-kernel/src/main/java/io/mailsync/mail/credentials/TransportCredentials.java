@@ -73,8 +73,7 @@ public class TransportCredentials {
       if (server == null) {
         return "-";
       }
-      MailServer.Security security =
-          server.security() == null ? MailServer.Security.NONE : server.security();
+      MailServer.Security security = server.security();
       return server.host().strip().toLowerCase(Locale.ROOT)
           + ":"
           + server.port()

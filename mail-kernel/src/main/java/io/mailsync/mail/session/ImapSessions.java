@@ -68,7 +68,7 @@ public final class ImapSessions {
     props.put(p + "peek", "true");
     props.put(p + "partialfetch", "true");
     props.put(p + "fetchsize", Integer.toString(FETCH_SIZE));
-    MailServer.Security security = securityOf(server);
+    MailServer.Security security = server.security();
     switch (security) {
       case NONE -> props.put(p + "starttls.enable", "false");
       case STARTTLS -> {
@@ -89,11 +89,7 @@ public final class ImapSessions {
   }
 
   static String protocol(MailServer server) {
-    return securityOf(server) == MailServer.Security.SSL ? "imaps" : "imap";
-  }
-
-  static MailServer.Security securityOf(MailServer server) {
-    return server.security() == null ? MailServer.Security.NONE : server.security();
+    return server.security() == MailServer.Security.SSL ? "imaps" : "imap";
   }
 
   private ImapSessions() {}

@@ -41,7 +41,7 @@ public final class SmtpClients {
       boolean login,
       Duration connectTimeout,
       Duration idleTimeout) {
-    MailServer.Security security = ImapSessions.securityOf(server);
+    MailServer.Security security = server.security();
     return new MailConfig()
         .setHostname(vetted.host())
         .setPort(vetted.port())

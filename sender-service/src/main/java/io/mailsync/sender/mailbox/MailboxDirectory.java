@@ -118,7 +118,7 @@ public class MailboxDirectory {
     if (server == null) {
       return null;
     }
-    return (server.security() == null ? MailServer.Security.NONE : server.security()).name();
+    return server.security().name();
   }
 
   private static String blankToNull(String value) {

@@ -104,9 +104,8 @@ public class MailboxSettings {
     if (host == null || port == null) {
       return null;
     }
-    MailServer.Security parsed =
-        security == null ? MailServer.Security.NONE : MailServer.Security.valueOf(security);
-    return new MailServer(host, port, parsed, trustAny);
+    return new MailServer(
+        host, port, security == null ? null : MailServer.Security.valueOf(security), trustAny);
   }
 
   @Override
