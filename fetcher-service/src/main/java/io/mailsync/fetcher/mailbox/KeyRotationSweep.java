@@ -43,7 +43,7 @@ public class KeyRotationSweep {
         List<Mailbox> page =
             store.sealedWithOtherKeys(seals.transportKeyId(), seals.atRestKeyId(), after, PAGE);
         for (Mailbox mailbox : page) {
-          if (changes.reseal(mailbox)) {
+          if (changes.reseal(mailbox.id)) {
             announced++;
           }
         }

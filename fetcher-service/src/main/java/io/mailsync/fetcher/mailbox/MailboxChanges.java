@@ -3,6 +3,7 @@ package io.mailsync.fetcher.mailbox;
 import io.mailsync.fetcher.credentials.CredentialSeals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,11 +43,17 @@ public class MailboxChanges {
    * the current at-rest key when a previous one sealed it (the rotations of both keys complete this
    * way, one mailbox per transaction).
    *
-   * @return false when the stored password opens with none of the configured at-rest keys; the
-   *     account is left as it is and not announced
+   * @param id read again in this transaction, so what is announced is the account as it is now, not
+   *     as it was when the caller listed it
+   * @return false when the account is gone, or its stored password opens with none of the
+   *     configured at-rest keys; the account is then left as it is and not announced
    */
   @Transactional
-  public boolean reseal(Mailbox mailbox) {
+  public boolean reseal(UUID id) {
+    Mailbox mailbox = store.find(id).orElse(null);
+    if (mailbox == null) {
+      return false;
+    }
     String password;
     try {
       password =
