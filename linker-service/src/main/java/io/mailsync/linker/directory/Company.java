@@ -2,12 +2,14 @@ package io.mailsync.linker.directory;
 
 import io.mailsync.mail.address.EmailAddressSyntax;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A customer company; {@code emailDomains} are lower-case, without a leading {@code @}. */
+/**
+ * A customer company; {@code emailDomains} are in the form participants' domains are compared in
+ * ({@link EmailAddressSyntax#domainMatchKey}).
+ */
 public record Company(
     String id, String tenantId, String name, Set<String> emailDomains, Instant createdAt)
     implements DirectoryEntry {
@@ -21,7 +23,7 @@ public record Company(
             ? Set.of()
             : emailDomains.stream()
                 .filter(Objects::nonNull)
-                .map(Company::normalizeDomain)
+                .map(EmailAddressSyntax::domainMatchKey)
                 .filter(d -> !d.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
   }
@@ -29,12 +31,5 @@ public record Company(
   @Override
   public Kind kind() {
     return Kind.COMPANY;
-  }
-
-  private static String normalizeDomain(String domain) {
-    String d = domain.strip().toLowerCase(Locale.ROOT);
-    String bare = d.startsWith("@") ? d.substring(1) : d;
-    // The same form participants' domains are compared in; kept as written when not a domain.
-    return EmailAddressSyntax.normalizeDomain(bare).orElse(bare);
   }
 }

@@ -1,6 +1,5 @@
 package io.mailsync.linker.rules;
 
-import io.mailsync.contracts.directory.FreeMailDomains;
 import io.mailsync.contracts.link.Link;
 import io.mailsync.contracts.link.LinkRule;
 import io.mailsync.contracts.link.LinkTarget;
@@ -12,6 +11,7 @@ import io.mailsync.linker.directory.Contact;
 import io.mailsync.linker.directory.Directory;
 import io.mailsync.linker.directory.DirectoryEntry;
 import io.mailsync.mail.address.EmailAddressSyntax;
+import io.mailsync.mail.address.FreeMailDomains;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -3,10 +3,11 @@ package io.mailsync.linker.stream;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.Set;
 
-/** Settings of the linker (prefix {@code mailsync.linker}); documented in the README. */
+/**
+ * Settings of the linker (prefix {@code mailsync.linker}); documented in the README. Free-mail
+ * domains are the shared {@code mailsync.free-mail.*} setting ({@code FreeMailConfig}).
+ */
 @ConfigMapping(prefix = "mailsync.linker")
 public interface LinkerConfig {
 
@@ -20,7 +21,4 @@ public interface LinkerConfig {
   /** How often held messages are checked for the end of their grace period. */
   @WithDefault("1s")
   Duration graceCheckInterval();
-
-  /** Free-mail domains on top of the built-in list, e.g. regional providers. */
-  Optional<Set<String>> additionalFreeMailDomains();
 }

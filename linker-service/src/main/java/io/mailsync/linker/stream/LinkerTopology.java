@@ -2,18 +2,17 @@ package io.mailsync.linker.stream;
 
 import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.Topics;
-import io.mailsync.contracts.directory.FreeMailDomains;
 import io.mailsync.contracts.kafka.ContractSerializer;
 import io.mailsync.linker.directory.ChangeEventParser;
 import io.mailsync.linker.directory.DirectoryEntry;
 import io.mailsync.linker.directory.DirectoryEntry.Kind;
 import io.mailsync.linker.rules.LinkRules;
+import io.mailsync.mail.address.FreeMailDomains;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -50,10 +49,9 @@ public class LinkerTopology {
   /** Records no rule can read, with the source's key, value and headers and why. */
   static final String DEAD_LETTER_TOPIC = Topics.deadLetter(APPLICATION_ID);
 
+  /** Free mail as the shared setting says, the same list the timeline refuses for companies. */
   @Produces
-  Topology topology(LinkerConfig config) {
-    FreeMailDomains freeMail =
-        FreeMailDomains.withAdditional(config.additionalFreeMailDomains().orElse(Set.of()));
+  Topology topology(LinkerConfig config, FreeMailDomains freeMail) {
     return build(new LinkRules(freeMail), config.directoryGrace(), config.graceCheckInterval());
   }
 

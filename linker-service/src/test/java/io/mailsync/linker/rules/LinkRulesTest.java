@@ -3,7 +3,6 @@ package io.mailsync.linker.rules;
 import static io.mailsync.linker.Fixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailsync.contracts.directory.FreeMailDomains;
 import io.mailsync.contracts.link.Link;
 import io.mailsync.contracts.link.LinkRule;
 import io.mailsync.contracts.link.LinkTarget;
@@ -12,6 +11,7 @@ import io.mailsync.contracts.message.MessageFetched;
 import io.mailsync.linker.directory.AppUser;
 import io.mailsync.linker.directory.Company;
 import io.mailsync.linker.directory.Contact;
+import io.mailsync.mail.address.FreeMailDomains;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

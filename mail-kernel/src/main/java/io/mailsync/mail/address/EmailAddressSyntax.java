@@ -93,8 +93,17 @@ public final class EmailAddressSyntax {
     if (at < 0) {
       return trimmed;
     }
-    String domain = trimmed.substring(at + 1);
-    return trimmed.substring(0, at + 1) + normalizeDomain(domain).orElse(domain);
+    return trimmed.substring(0, at + 1) + domainMatchKey(trimmed.substring(at + 1));
+  }
+
+  /**
+   * The form two domains are compared in — {@link #normalizeDomain} where it is a domain name, else
+   * lower case as written — without a leading {@code @}; lenient like {@link #matchKey}.
+   */
+  public static String domainMatchKey(String domain) {
+    String trimmed = domain.strip().toLowerCase(Locale.ROOT);
+    String bare = trimmed.startsWith("@") ? trimmed.substring(1) : trimmed;
+    return normalizeDomain(bare).orElse(bare);
   }
 
   /**

@@ -87,6 +87,14 @@ class EmailAddressSyntaxTest {
   }
 
   @Test
+  void comparesDomainsInOneForm() {
+    assertThat(EmailAddressSyntax.domainMatchKey(" @Bücher.Example "))
+        .isEqualTo(EmailAddressSyntax.domainMatchKey("xn--bcher-kva.example"))
+        .isEqualTo("xn--bcher-kva.example");
+    assertThat(EmailAddressSyntax.domainMatchKey("Not A Domain")).isEqualTo("not a domain");
+  }
+
+  @Test
   void findsTheDomainOfReceivedAddresses() {
     assertThat(EmailAddressSyntax.domainOf("\"odd name\"@Example.com")).hasValue("example.com");
     assertThat(EmailAddressSyntax.domainOf("nobody")).isEmpty();

@@ -39,7 +39,8 @@ public class CompanyResource {
   }
 
   public record CompanyRequest(
-      @NotBlank @Size(max = 200) String name, @NotNull @Size(max = 50) List<String> emailDomains) {}
+      @NotBlank @Size(max = 200) String name,
+      @NotNull @Size(max = 50) List<@NotFreeMailDomain String> emailDomains) {}
 
   public record CompanyView(UUID id, String name, List<String> emailDomains, Instant createdAt) {
     static CompanyView of(Company c) {

@@ -1,6 +1,5 @@
 package io.mailsync.timeline.directory;
 
-import io.mailsync.contracts.directory.FreeMailDomains;
 import io.mailsync.mail.address.EmailAddressSyntax;
 import io.mailsync.rest.InvalidRequestException;
 import java.time.Instant;
@@ -17,9 +16,6 @@ import java.util.UUID;
  * will be compared with it. Refusals name the input field they are about.
  */
 final class DirectoryRules {
-
-  /** Free-mail providers: a company is never identified by one of these domains. */
-  private static final FreeMailDomains FREE_MAIL = FreeMailDomains.standard();
 
   /** A company with its name stripped and its email domains normalised, each once, in order. */
   static Company newCompany(String tenantId, String name, List<String> emailDomains) {
@@ -58,8 +54,8 @@ final class DirectoryRules {
   }
 
   /**
-   * Domains lower-cased in their ASCII (punycode) form; refused when one is not a domain name or is
-   * a free-mail domain, which would tie every mail from that provider to the company.
+   * Domains lower-cased in their ASCII (punycode) form; refused when one is not a domain name.
+   * Free-mail domains were refused with the request ({@link NotFreeMailDomain}).
    */
   private static List<String> companyDomains(List<String> requested) {
     Set<String> domains = new LinkedHashSet<>();
@@ -68,10 +64,6 @@ final class DirectoryRules {
       String domain = EmailAddressSyntax.normalizeDomain(requested.get(i)).orElse(null);
       if (domain == null) {
         throw new InvalidRequestException(field, "is not a domain name: " + requested.get(i));
-      }
-      if (FREE_MAIL.contains(domain)) {
-        throw new InvalidRequestException(
-            field, "is a free-mail domain (" + domain + ") and cannot identify a company");
       }
       domains.add(domain);
     }

@@ -57,18 +57,6 @@ class DirectoryRulesTest {
         .isEqualTo(new FieldProblem("emailDomains[0]", "is not a domain name: null"));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"gmail.com", "GMail.com", "outlook.com"})
-  void aFreeMailDomainCannotIdentifyACompany(String domain) {
-    assertThat(refusal(() -> newCompanyWithDomains("acme.test", "acme.eu", domain)))
-        .isEqualTo(
-            new FieldProblem(
-                "emailDomains[2]",
-                "is a free-mail domain ("
-                    + domain.toLowerCase()
-                    + ") and cannot identify a company"));
-  }
-
   @Test
   void contactsAndUsersAreKeptUnderTheirAddressInLowerCaseWithAnAsciiDomain() {
     UUID companyId = UUID.randomUUID();

@@ -1,0 +1,93 @@
+package io.mailsync.timeline.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailsync.mail.address.FreeMailDomains;
+import io.mailsync.timeline.directory.CompanyResource.CompanyRequest;
+import jakarta.validation.Configuration;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorFactory;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.util.List;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The constraints of directory requests, checked by a plain Bean Validation validator. */
+class DirectoryRequestValidationTest {
+
+  private final Validator validator =
+      validator(FreeMailDomains.withAdditional(List.of("regional-mail.example")));
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gmail.com", "GMail.com", "outlook.com", "regional-mail.example"})
+  void aFreeMailDomainCannotIdentifyACompany(String domain) {
+    assertThat(problems(company("acme.test", "acme.eu", domain)))
+        .containsExactly(
+            "emailDomains[2] is a free-mail domain ("
+                + domain.toLowerCase()
+                + ") and cannot identify a company");
+  }
+
+  @Test
+  void companyDomainsPass() {
+    assertThat(problems(company("acme.test", "Bücher.example"))).isEmpty();
+  }
+
+  static CompanyRequest company(String... domains) {
+    return new CompanyRequest("Customer Inc", List.of(domains));
+  }
+
+  /** Each problem as the REST layer words it: the field's JSON path, then what is wrong. */
+  List<String> problems(Object request) {
+    return validator.validate(request).stream()
+        .map(v -> field(v) + " " + v.getMessage())
+        .sorted()
+        .toList();
+  }
+
+  private static String field(ConstraintViolation<?> violation) {
+    StringBuilder field = new StringBuilder();
+    for (Path.Node node : violation.getPropertyPath()) {
+      if (node.isInIterable()) {
+        field.append('[').append(node.getIndex()).append(']');
+      }
+      if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+        field.append(field.isEmpty() ? "" : ".").append(node.getName());
+      }
+    }
+    return field.toString();
+  }
+
+  /** Bean Validation as Quarkus runs it, with the free-mail list given to its bean validator. */
+  static Validator validator(FreeMailDomains freeMail) {
+    Configuration<?> configuration =
+        Validation.byDefaultProvider()
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator());
+    ConstraintValidatorFactory defaults = configuration.getDefaultConstraintValidatorFactory();
+    ConstraintValidatorFactory withFreeMail =
+        new ConstraintValidatorFactory() {
+          @Override
+          public <T extends ConstraintValidator<?, ?>> T getInstance(Class<T> key) {
+            return key == NotFreeMailDomain.Check.class
+                ? key.cast(new NotFreeMailDomain.Check(freeMail))
+                : defaults.getInstance(key);
+          }
+
+          @Override
+          public void releaseInstance(ConstraintValidator<?, ?> instance) {
+            defaults.releaseInstance(instance);
+          }
+        };
+    return configuration
+        .constraintValidatorFactory(withFreeMail)
+        .buildValidatorFactory()
+        .getValidator();
+  }
+}
