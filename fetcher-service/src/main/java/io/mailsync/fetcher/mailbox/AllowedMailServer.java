@@ -5,6 +5,7 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import io.mailsync.fetcher.mailbox.MailboxRequest.ServerSettings;
 import io.mailsync.mail.host.MailHostPolicy;
+import io.mailsync.mail.validation.MessageText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

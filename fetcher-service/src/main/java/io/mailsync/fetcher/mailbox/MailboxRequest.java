@@ -8,6 +8,8 @@ import static io.mailsync.fetcher.mailbox.MailboxRequest.REQUIRED;
 import static io.mailsync.fetcher.mailbox.MailboxRequest.SERVER_REQUIRED;
 
 import io.mailsync.contracts.mailbox.MailServer;
+import io.mailsync.mail.validation.MailAddress;
+import io.mailsync.mail.validation.PrintableName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -24,7 +26,7 @@ import java.util.List;
  * @param sentFolder where sent mail is filed; absent means detect it
  */
 public record MailboxRequest(
-    @NotBlank(message = REQUIRED) @MailboxAddress String emailAddress,
+    @NotBlank(message = REQUIRED) @MailAddress String emailAddress,
     @PrintableName(max = MAX_NAME, blankAllowed = true) String username,
     @NotEmpty(message = REQUIRED) @Size(max = MAX_PASSWORD, message = AT_MOST_MAX) String password,
     @NotNull(message = SERVER_REQUIRED) @Valid ServerSettings imap,

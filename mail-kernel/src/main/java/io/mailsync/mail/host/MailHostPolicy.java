@@ -1,6 +1,7 @@
 package io.mailsync.mail.host;
 
 import io.mailsync.mail.address.HostNames;
+import io.mailsync.mail.validation.ControlCharacters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -126,7 +127,7 @@ public class MailHostPolicy {
       return Optional.of("is required");
     }
     String h = host;
-    if (h.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+    if (h.chars().anyMatch(Character::isWhitespace) || ControlCharacters.containsAny(h)) {
       return Optional.of("must not contain spaces or control characters");
     }
     if (h.length() > 253) {

@@ -3,6 +3,7 @@ package io.mailsync.sender.smtp;
 import io.mailsync.contracts.send.EmailAddress;
 import io.mailsync.contracts.send.SendEmail;
 import io.mailsync.mail.address.EmailAddressSyntax;
+import io.mailsync.mail.validation.ControlCharacters;
 import io.mailsync.sender.SendFailure;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.mail.MailMessage;
@@ -15,7 +16,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Turns a {@code SendEmail} into the message the SMTP client sends: From is the mailbox's address,
@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class MailComposer {
 
-  private static final Pattern LINE_BREAKS_AND_CONTROLS = Pattern.compile("[\\p{Cntrl}&&[^\\t]]+");
   private static final int FOLD_AT = 76;
 
   /**
@@ -65,7 +64,8 @@ public final class MailComposer {
     MailMessage message =
         new MailMessage()
             .setFrom(from)
-            .setSubject(flatten(command.subject() == null ? "" : command.subject()))
+            .setSubject(
+                ControlCharacters.flatten(command.subject() == null ? "" : command.subject()))
             .setText(command.textBody())
             .setHtml(command.htmlBody())
             .setHeaders(headers);
@@ -129,7 +129,8 @@ public final class MailComposer {
         throw SendFailure.permanent(
             "invalid " + field + " address \"" + address + "\": " + problem);
       }
-      String name = recipient.name() == null ? null : flatten(recipient.name()).strip();
+      String name =
+          recipient.name() == null ? null : ControlCharacters.flatten(recipient.name()).strip();
       result.add(new EmailAddress(address, name == null || name.isEmpty() ? null : name));
     }
     return result;
@@ -169,10 +170,6 @@ public final class MailComposer {
     } catch (UnsupportedEncodingException e) {
       throw new IllegalStateException("UTF-8 is always supported", e);
     }
-  }
-
-  private static String flatten(String value) {
-    return LINE_BREAKS_AND_CONTROLS.matcher(value).replaceAll(" ");
   }
 
   private MailComposer() {}

@@ -1,12 +1,15 @@
 package io.mailsync.timeline.directory;
 
 import io.mailsync.contracts.link.LinkTarget;
+import io.mailsync.mail.validation.MailDomain;
 import io.mailsync.rest.Caller;
 import io.mailsync.timeline.entries.TimelinePage;
 import io.mailsync.timeline.entries.TimelineQuery;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -40,7 +43,7 @@ public class CompanyResource {
 
   public record CompanyRequest(
       @NotBlank @Size(max = 200) String name,
-      @NotNull @Size(max = 50) List<@NotFreeMailDomain String> emailDomains) {}
+      @NotNull @Size(max = 50) List<@NotBlank @MailDomain @NotFreeMailDomain String> emailDomains) {}
 
   public record CompanyView(UUID id, String name, List<String> emailDomains, Instant createdAt) {
     static CompanyView of(Company c) {
@@ -77,7 +80,9 @@ public class CompanyResource {
   public Uni<TimelinePage> timeline(
       @PathParam("id") UUID id,
       @QueryParam("cursor") String cursor,
-      @QueryParam("limit") @DefaultValue("50") int limit) {
+      @QueryParam("limit")
+          @DefaultValue("50")
+          @Min(value = 1, message = TimelineQuery.LIMIT_RANGE) @Max(value = TimelineQuery.MAX_LIMIT, message = TimelineQuery.LIMIT_RANGE) int limit) {
     String tenantId = caller.tenantId();
     return found(tenantId, id)
         .chain(

@@ -1,12 +1,15 @@
 package io.mailsync.timeline.directory;
 
 import io.mailsync.contracts.link.LinkTarget;
+import io.mailsync.mail.validation.MailAddress;
 import io.mailsync.rest.Caller;
 import io.mailsync.timeline.entries.TimelinePage;
 import io.mailsync.timeline.entries.TimelineQuery;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -38,7 +41,9 @@ public class ContactResource {
   }
 
   public record ContactRequest(
-      @NotBlank @Size(max = 320) String email, @Size(max = 200) String name, UUID companyId) {}
+      @NotBlank @Size(max = 320) @MailAddress String email,
+      @Size(max = 200) String name,
+      UUID companyId) {}
 
   public record ContactView(UUID id, String email, String name, UUID companyId, Instant createdAt) {
     static ContactView of(Contact c) {
@@ -68,7 +73,9 @@ public class ContactResource {
   public Uni<TimelinePage> timeline(
       @PathParam("id") UUID id,
       @QueryParam("cursor") String cursor,
-      @QueryParam("limit") @DefaultValue("50") int limit) {
+      @QueryParam("limit")
+          @DefaultValue("50")
+          @Min(value = 1, message = TimelineQuery.LIMIT_RANGE) @Max(value = TimelineQuery.MAX_LIMIT, message = TimelineQuery.LIMIT_RANGE) int limit) {
     String tenantId = caller.tenantId();
     return found(tenantId, id)
         .chain(

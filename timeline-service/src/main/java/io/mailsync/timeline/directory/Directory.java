@@ -55,8 +55,8 @@ public class Directory {
   }
 
   /**
-   * Adds a contact, optionally at one of the tenant's companies. Refused when the address is not
-   * one, when the company is not the tenant's, and (as a conflict) when the address is taken.
+   * Adds a contact, optionally at one of the tenant's companies. Refused when the company is not
+   * the tenant's, and (as a conflict) when the address is taken; {@code email} is a valid address.
    */
   public Uni<Contact> createContact(String tenantId, String email, String name, UUID companyId) {
     return Uni.createFrom()
@@ -76,7 +76,7 @@ public class Directory {
     return sessions.withSession(session -> ofTenant(session, Contact.class, tenantId, id));
   }
 
-  /** Adds a CRM user; refused when the address is not one and (as a conflict) when it is taken. */
+  /** Adds a CRM user ({@code email} a valid address); refused as a conflict when it is taken. */
   public Uni<AppUser> createUser(String tenantId, String email, String name) {
     return Uni.createFrom()
         .item(() -> DirectoryRules.newUser(tenantId, email, name))

@@ -1,7 +1,6 @@
 package io.mailsync.timeline.directory;
 
 import io.mailsync.mail.address.EmailAddressSyntax;
-import io.mailsync.rest.InvalidRequestException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
@@ -10,10 +9,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What the directory accepts and the form it keeps it in: each new record of a tenant, checked and
- * normalised before it is stored. Domains and addresses go through the shared syntax ({@link
- * EmailAddressSyntax}), the one the linker matches mail with, so a record is stored the way mail
- * will be compared with it. Refusals name the input field they are about.
+ * The form the directory keeps its records in: each new record of a tenant, normalised before it is
+ * stored. Domains and addresses go through the shared syntax ({@link EmailAddressSyntax}), the one
+ * the linker matches mail with, so a record is stored the way mail will be compared with it. What
+ * may not be stored at all was refused with the request, by the constraints of the resources'
+ * request records ({@code @MailAddress}, {@code @MailDomain}, {@link NotFreeMailDomain}).
  */
 final class DirectoryRules {
 
@@ -53,28 +53,21 @@ final class DirectoryRules {
     return user;
   }
 
-  /**
-   * Domains lower-cased in their ASCII (punycode) form; refused when one is not a domain name.
-   * Free-mail domains were refused with the request ({@link NotFreeMailDomain}).
-   */
+  /** Domains lower-cased in their ASCII (punycode) form, each once, in the order given. */
   private static List<String> companyDomains(List<String> requested) {
     Set<String> domains = new LinkedHashSet<>();
-    for (int i = 0; i < requested.size(); i++) {
-      String field = "emailDomains[" + i + "]";
-      String domain = EmailAddressSyntax.normalizeDomain(requested.get(i)).orElse(null);
-      if (domain == null) {
-        throw new InvalidRequestException(field, "is not a domain name: " + requested.get(i));
-      }
-      domains.add(domain);
+    for (String domain : requested) {
+      domains.add(
+          EmailAddressSyntax.normalizeDomain(domain)
+              .orElseThrow(() -> new IllegalArgumentException("not a domain name: " + domain)));
     }
     return List.copyOf(domains);
   }
 
-  /** A contact's or user's address, lower-cased with an ASCII domain; refused when invalid. */
+  /** A contact's or user's address, lower-cased with an ASCII domain. */
   private static String address(String email) {
     return EmailAddressSyntax.normalize(email)
-        .orElseThrow(
-            () -> new InvalidRequestException("email", "is not an email address: " + email));
+        .orElseThrow(() -> new IllegalArgumentException("not an email address: " + email));
   }
 
   /** Without surrounding white space; absent stays absent. */

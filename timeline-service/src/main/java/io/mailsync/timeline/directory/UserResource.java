@@ -1,5 +1,6 @@
 package io.mailsync.timeline.directory;
 
+import io.mailsync.mail.validation.MailAddress;
 import io.mailsync.rest.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +35,7 @@ public class UserResource {
   }
 
   public record UserRequest(
-      @NotBlank @Size(max = 320) String email, @Size(max = 200) String name) {}
+      @NotBlank @Size(max = 320) @MailAddress String email, @Size(max = 200) String name) {}
 
   public record UserView(UUID id, String email, String name, Instant createdAt) {
     static UserView of(AppUser u) {

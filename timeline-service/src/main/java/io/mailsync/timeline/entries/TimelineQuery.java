@@ -1,7 +1,6 @@
 package io.mailsync.timeline.entries;
 
 import io.mailsync.contracts.link.LinkTarget;
-import io.mailsync.rest.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,18 +10,21 @@ public class TimelineQuery {
 
   public static final int MAX_LIMIT = 200;
 
+  /** What a {@code limit} outside 1..{@value #MAX_LIMIT} is told, by the resources' constraints. */
+  public static final String LIMIT_RANGE = "must be between 1 and " + MAX_LIMIT;
+
   private final TimelineStore store;
 
   public TimelineQuery(TimelineStore store) {
     this.store = store;
   }
 
-  /** The caller has already checked that the target exists in this tenant. */
+  /**
+   * The caller has already checked that the target exists in this tenant, and that {@code limit} is
+   * between 1 and {@value #MAX_LIMIT}.
+   */
   public Uni<TimelinePage> page(
       String tenantId, LinkTarget.Type type, String targetId, String cursor, int limit) {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIMIT);
-    }
     TimelineCursor after =
         cursor == null || cursor.isBlank() ? null : TimelineCursor.decode(cursor);
     return store.timeline(tenantId, type, targetId, after, limit);

@@ -3,10 +3,10 @@ package io.mailsync.timeline.send;
 import io.mailsync.contracts.DeterministicIds;
 import io.mailsync.contracts.send.EmailAddress;
 import io.mailsync.contracts.send.SendEmail;
-import io.mailsync.mail.address.EmailAddressSyntax;
-import io.mailsync.mail.address.MessageIdSyntax;
+import io.mailsync.mail.validation.MailAddress;
+import io.mailsync.mail.validation.MessageId;
+import io.mailsync.mail.validation.PrintableName;
 import io.mailsync.rest.Caller;
-import io.mailsync.rest.InvalidRequestException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,9 +40,19 @@ public class EmailResource {
     this.outbox = outbox;
   }
 
+  /**
+   * @param address checked by the syntax the sender checks too: what is accepted here is never
+   *     refused there
+   */
   public record Recipient(
-      @NotBlank @Size(max = 320) String address, @Size(max = 200) String name) {}
+      @NotBlank @Size(max = 320) @MailAddress String address,
+      @PrintableName(max = 200, blankAllowed = true) String name) {}
 
+  /**
+   * @param inReplyTo the Message-ID syntax the sender writes: refused now, not as a failed send
+   *     later
+   */
+  @TextOrHtml
   public record SendRequest(
       @NotBlank @Size(max = 200) String mailboxId,
       @NotNull @Size(min = 1, max = MAX_RECIPIENTS) List<@Valid @NotNull Recipient> to,
@@ -52,7 +61,7 @@ public class EmailResource {
       @NotNull @Size(max = 998) String subject,
       @Size(max = 1_000_000) String text,
       @Size(max = 2_000_000) String html,
-      @Size(max = 998) String inReplyTo) {}
+      @Size(max = 998) @MessageId String inReplyTo) {}
 
   public record Queued(String id, String status) {}
 
@@ -65,14 +74,6 @@ public class EmailResource {
   public Uni<Response> send(
       @Valid @NotNull SendRequest request,
       @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey) {
-    if (blank(request.text()) && blank(request.html())) {
-      throw new InvalidRequestException("text", "is required unless html is given");
-    }
-    // The Message-ID syntax the sender writes: refused now, not as a failed send later.
-    if (!blank(request.inReplyTo()) && MessageIdSyntax.normalize(request.inReplyTo()).isEmpty()) {
-      throw new InvalidRequestException(
-          "inReplyTo", "is not a Message-ID (printable characters without spaces, e.g. <id@host>)");
-    }
     String tenantId = caller.tenantId();
     String commandId =
         idempotencyKey == null || idempotencyKey.isBlank()
@@ -85,9 +86,9 @@ public class EmailResource {
             Instant.now(),
             request.mailboxId().strip(),
             caller.userId(),
-            addresses("to", request.to()),
-            addresses("cc", request.cc()),
-            addresses("bcc", request.bcc()),
+            addresses(request.to()),
+            addresses(request.cc()),
+            addresses(request.bcc()),
             request.subject(),
             request.text(),
             request.html(),
@@ -98,26 +99,13 @@ public class EmailResource {
         .map(ignored -> Response.accepted(new Queued(commandId, "QUEUED")).build());
   }
 
-  private static List<EmailAddress> addresses(String field, List<Recipient> recipients) {
-    List<EmailAddress> result = new ArrayList<>();
+  private static List<EmailAddress> addresses(List<Recipient> recipients) {
     if (recipients == null) {
-      return result;
+      return List.of();
     }
-    for (int i = 0; i < recipients.size(); i++) {
-      Recipient r = recipients.get(i);
-      String address = r.address().strip();
-      // The syntax the sender checks too: what is accepted here is never refused there.
-      String problem = EmailAddressSyntax.problem(address).orElse(null);
-      if (problem != null) {
-        throw new InvalidRequestException(field + "[" + i + "].address", problem);
-      }
-      if (r.name() != null && (r.name().contains("\r") || r.name().contains("\n"))) {
-        String name = field + "[" + i + "].name";
-        throw new InvalidRequestException(name, "must not contain line breaks");
-      }
-      result.add(new EmailAddress(address, blank(r.name()) ? null : r.name().strip()));
-    }
-    return result;
+    return recipients.stream()
+        .map(r -> new EmailAddress(r.address().strip(), blank(r.name()) ? null : r.name().strip()))
+        .toList();
   }
 
   private static boolean blank(String value) {

@@ -2,8 +2,11 @@ package io.mailsync.timeline.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailsync.mail.address.EmailAddressSyntax;
 import io.mailsync.mail.address.FreeMailDomains;
 import io.mailsync.timeline.directory.CompanyResource.CompanyRequest;
+import io.mailsync.timeline.directory.ContactResource.ContactRequest;
+import io.mailsync.timeline.directory.UserResource.UserRequest;
 import jakarta.validation.Configuration;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorFactory;
@@ -12,6 +15,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.util.Arrays;
 import java.util.List;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,54 @@ class DirectoryRequestValidationTest {
             "emailDomains[2] is a free-mail domain ("
                 + domain.toLowerCase()
                 + ") and cannot identify a company");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"not a domain", "acme", "acme.123", "-acme.test", "acme..test", "{x}.test"})
+  void aDomainNameTheSharedSyntaxRefusesIsRefusedNamingItsPlace(String domain) {
+    assertThat(problems(company("acme.test", domain)))
+        .containsExactly("emailDomains[1] is not a domain name: " + domain);
+  }
+
+  @Test
+  void anAbsentOrBlankDomainIsRefusedNotSkipped() {
+    assertThat(problems(new CompanyRequest("Customer Inc", Arrays.asList(null, " "))))
+        .containsExactly("emailDomains[0] must not be blank", "emailDomains[1] must not be blank");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "not-an-address",
+        "bob@",
+        "@customer.test",
+        "bob@customer",
+        "Bob <bob@customer.test>",
+        "(bob)@customer.test",
+        "bob[1]@customer.test",
+        "bob:x@customer.test",
+        "bob\\x@customer.test",
+        "bob@customer..test"
+      })
+  void anAddressTheSharedSyntaxRefusesIsRefusedForContactsAndUsersNamingTheEmailField(
+      String email) {
+    String expected = "email " + EmailAddressSyntax.problem(email).orElseThrow();
+
+    assertThat(problems(new ContactRequest(email, "Bob", null))).containsExactly(expected);
+    assertThat(problems(new UserRequest(email, "Bob"))).containsExactly(expected);
+  }
+
+  @Test
+  void aBlankAddressIsToldItIsBlankOnly() {
+    assertThat(problems(new ContactRequest(" ", null, null)))
+        .containsExactly("email must not be blank");
+  }
+
+  @Test
+  void validRequestsPass() {
+    assertThat(problems(new ContactRequest(" Bob.Buyer@Customer.TEST ", " Bob ", null))).isEmpty();
+    assertThat(problems(new UserRequest("Anna@Bücher.example", null))).isEmpty();
   }
 
   @Test

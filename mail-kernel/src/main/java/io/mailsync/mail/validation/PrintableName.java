@@ -1,8 +1,9 @@
-package io.mailsync.fetcher.mailbox;
+package io.mailsync.mail.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import jakarta.validation.Constraint;
@@ -15,12 +16,13 @@ import java.lang.annotation.Target;
 import java.util.Optional;
 
 /**
- * A name that goes to a mail server as written (a login, a folder): at most {@link #max()}
- * characters and no control characters, and not blank unless {@link #blankAllowed()}. One problem
- * per name: a blank name is only told it is blank. Null (not given) is valid.
+ * A name that goes to a mail server or into a mail header as written (a login, a folder, a
+ * recipient's display name): at most {@link #max()} characters and no {@link ControlCharacters},
+ * and not blank unless {@link #blankAllowed()}. One problem per name: a blank name is only told it
+ * is blank. Null (not given) is valid.
  */
 @Documented
-@Target({FIELD, METHOD, PARAMETER})
+@Target({FIELD, METHOD, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
 @Constraint(validatedBy = PrintableName.Check.class)
 public @interface PrintableName {
@@ -41,11 +43,11 @@ public @interface PrintableName {
   class Check implements ConstraintValidator<PrintableName, String> {
 
     /** What is wrong with a (non-null) name, worded to follow the field's name. */
-    static Optional<String> problem(String name, int max, boolean blankAllowed) {
+    public static Optional<String> problem(String name, int max, boolean blankAllowed) {
       if (!blankAllowed && name.isBlank()) {
         return Optional.of(BLANK);
       }
-      if (name.length() > max || name.chars().anyMatch(Character::isISOControl)) {
+      if (name.length() > max || ControlCharacters.containsAny(name)) {
         return Optional.of("must be at most " + max + " characters, without control characters");
       }
       return Optional.empty();
