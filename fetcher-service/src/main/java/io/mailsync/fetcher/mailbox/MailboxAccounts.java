@@ -4,6 +4,7 @@ import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.contracts.mailbox.SealedCredentials;
 import io.mailsync.fetcher.credentials.CredentialSeals;
 import io.mailsync.fetcher.mailbox.MailboxRequest.ServerSettings;
+import io.mailsync.mail.address.EmailAddressSyntax;
 import io.mailsync.rest.ConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -48,10 +49,12 @@ public class MailboxAccounts {
     mailbox.id = id;
     mailbox.tenantId = tenantId;
     mailbox.ownerUserId = ownerUserId;
-    mailbox.emailAddress = request.emailAddress().strip();
+    // Stored as the timeline keeps addresses and the linker compares them: lower case, ASCII
+    // domain. The login stays as typed: a server may tell its logins apart by case.
+    mailbox.emailAddress = EmailAddressSyntax.normalize(request.emailAddress()).orElseThrow();
     mailbox.username =
         request.username() == null || request.username().isBlank()
-            ? mailbox.emailAddress
+            ? request.emailAddress().strip()
             : request.username();
     SealedCredentials sealed = seals.sealAtRest(request.password(), tenantId, id.toString());
     mailbox.passwordKeyId = sealed.keyId();

@@ -323,6 +323,20 @@ class MailboxApiIT {
   }
 
   @Test
+  void theAddressIsKeptInTheSharedNormalFormAndTheLoginAsTyped() {
+    String id =
+        post(token, request(" Erin@Bücher.TEST "))
+            .statusCode(201)
+            .body("emailAddress", equalTo("erin@xn--bcher-kva.test"))
+            .body("username", equalTo("Erin@Bücher.TEST"))
+            .extract()
+            .path("id");
+
+    Mailbox row = store.findForTenant(tenant, UUID.fromString(id)).orElseThrow();
+    assertThat(row.emailAddress).isEqualTo("erin@xn--bcher-kva.test");
+  }
+
+  @Test
   void aSecondMailboxWithTheSameAddressIsAConflict() {
     register(token, request("dave@crm.test"));
 
