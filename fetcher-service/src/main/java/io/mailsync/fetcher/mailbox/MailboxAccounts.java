@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.mailbox;
 
+import io.mailsync.contracts.Timestamps;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.contracts.mailbox.SealedCredentials;
 import io.mailsync.fetcher.credentials.CredentialSeals;
@@ -9,7 +10,6 @@ import io.mailsync.rest.ConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +44,7 @@ public class MailboxAccounts {
 
   private Mailbox newAccount(String tenantId, String ownerUserId, MailboxRequest request) {
     UUID id = UUID.randomUUID();
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Instant now = Timestamps.now();
     Mailbox mailbox = new Mailbox();
     mailbox.id = id;
     mailbox.tenantId = tenantId;

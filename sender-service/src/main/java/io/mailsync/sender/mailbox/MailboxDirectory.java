@@ -1,12 +1,11 @@
 package io.mailsync.sender.mailbox;
 
 import io.mailsync.contracts.Keys;
+import io.mailsync.contracts.Timestamps;
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /** The sender's copy of the mailboxes topic: the latest settings per mailbox. */
@@ -85,7 +84,7 @@ public class MailboxDirectory {
                         ? MailboxConfigured.State.ACTIVE.name()
                         : event.state().name())
                 .setParameter("owner", event.ownerUserId())
-                .setParameter("now", Instant.now().truncatedTo(ChronoUnit.MICROS))
+                .setParameter("now", Timestamps.now())
                 .executeUpdate()
                 .map(updated -> updated > 0));
   }

@@ -1,10 +1,10 @@
 package io.mailsync.sender.send;
 
+import io.mailsync.contracts.Timestamps;
 import io.mailsync.contracts.send.SendEmail;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -58,7 +58,7 @@ public class SendAttempts {
 
   /** Records a command that fails before anything is sent, unless it is known already. */
   public Uni<SendAttempt> rejected(SendEmail command, String reason, boolean permanent) {
-    Instant now = now();
+    Instant now = Timestamps.now();
     return insert(command, SendAttempt.State.FAILED, null, null, reason, permanent, now, now)
         .map(Claim::attempt);
   }
@@ -127,7 +127,7 @@ public class SendAttempts {
                 .setParameter("sentFolder", sentFolder)
                 .setParameter("reason", reason)
                 .setParameter("permanent", permanent)
-                .setParameter("completedAt", now())
+                .setParameter("completedAt", Timestamps.now())
                 .setParameter("commandId", commandId)
                 .executeUpdate()
                 .chain(() -> reload(session, commandId)));
@@ -137,8 +137,11 @@ public class SendAttempts {
     return session.find(SendAttempt.class, commandId);
   }
 
-  /** Database precision, so a re-emitted outcome carries exactly the first one's time. */
+  /**
+   * Database precision ({@link Timestamps}), so a re-emitted outcome carries exactly the first
+   * one's time.
+   */
   static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    return Timestamps.now();
   }
 }

@@ -1,8 +1,7 @@
 package io.mailsync.timeline.directory;
 
+import io.mailsync.contracts.Timestamps;
 import io.mailsync.mail.address.EmailAddressSyntax;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +23,7 @@ final class DirectoryRules {
     company.tenantId = tenantId;
     company.name = name.strip();
     company.emailDomains = companyDomains(emailDomains).toArray(String[]::new);
-    company.createdAt = now();
+    company.createdAt = Timestamps.now();
     return company;
   }
 
@@ -39,7 +38,7 @@ final class DirectoryRules {
     contact.email = address(email);
     contact.name = personName(name);
     contact.companyId = companyId;
-    contact.createdAt = now();
+    contact.createdAt = Timestamps.now();
     return contact;
   }
 
@@ -49,7 +48,7 @@ final class DirectoryRules {
     user.tenantId = tenantId;
     user.email = address(email);
     user.name = personName(name);
-    user.createdAt = now();
+    user.createdAt = Timestamps.now();
     return user;
   }
 
@@ -73,11 +72,6 @@ final class DirectoryRules {
   /** Without surrounding white space; absent stays absent. */
   private static String personName(String name) {
     return name == null ? null : name.strip();
-  }
-
-  /** Database precision, so what is answered on creation is what is read back later. */
-  private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 
   private DirectoryRules() {}
