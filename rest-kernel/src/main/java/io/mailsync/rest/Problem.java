@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  * <p>{@code type} is {@code about:blank} when the status code says it all (401, 404, 405, …; the
  * {@code title} is then the status's reason phrase), {@link #INVALID_REQUEST} when inputs are wrong
  * (400, with {@code field} and {@code problems}) and {@link #CONFLICT} when the request clashes
- * with existing data (409, with {@code field} and {@code problems} where one input is to blame).
+ * with existing data (409, with {@code field} and {@code problems} where one input is to blame),
+ * and {@link #IDEMPOTENCY_KEY_REUSED} for an idempotency key first sent with another request (422,
+ * naming the header).
  *
  * @param field the first offending input, or absent
  * @param problems every offending input, or absent
@@ -32,6 +34,10 @@ public record Problem(
 
   /** The request clashes with what exists, e.g. an address already registered. */
   public static final URI CONFLICT = URI.create("urn:mailsync:problem:conflict");
+
+  /** An {@code Idempotency-Key} first sent with another request. */
+  public static final URI IDEMPOTENCY_KEY_REUSED =
+      URI.create("urn:mailsync:problem:idempotency-key-reused");
 
   private static final Map<Integer, String> DETAILS =
       Map.of(
@@ -62,6 +68,11 @@ public record Problem(
   /** 409 naming the input that clashes. */
   public static Problem conflict(FieldProblem problem) {
     return withFields(CONFLICT, "Conflict", 409, List.of(problem));
+  }
+
+  /** 422 naming the {@code Idempotency-Key} that came with another request before. */
+  public static Problem idempotencyKeyReused(FieldProblem problem) {
+    return withFields(IDEMPOTENCY_KEY_REUSED, "Idempotency key reused", 422, List.of(problem));
   }
 
   /** 409 where no single input is to blame. */

@@ -50,6 +50,11 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
+  public Response idempotencyKeyReused(IdempotencyKeyReusedException e) {
+    return Problem.idempotencyKeyReused(e.problem()).toResponse();
+  }
+
+  @ServerExceptionMapper
   public Response constraintViolation(ConstraintViolationException e) {
     if (e.getConstraintViolations().stream().anyMatch(ViolationProblems::isReturnValue)) {
       return unexpected(e);

@@ -65,6 +65,16 @@ class ProblemMappersTest {
   }
 
   @Test
+  void anIdempotencyKeyReusedWithAnotherRequestIsUnprocessableNamingTheHeader() {
+    Problem problem =
+        problem(mappers.idempotencyKeyReused(new IdempotencyKeyReusedException()), 422);
+
+    assertThat(problem.type()).isEqualTo(Problem.IDEMPOTENCY_KEY_REUSED);
+    assertThat(problem.field()).isEqualTo("Idempotency-Key");
+    assertThat(problem.detail()).startsWith("Idempotency-Key was already used for another request");
+  }
+
+  @Test
   void anythingElseUnexpectedIsA500WithoutInternals() {
     Problem problem =
         problem(mappers.unexpected(new IllegalStateException("password=hunter2 at db-7")), 500);

@@ -66,37 +66,44 @@ public class EmailResource {
   public record Queued(String id, String status) {}
 
   /**
-   * @param idempotencyKey optional; the same key from the same user queues the same command id, so
-   *     a client retrying after a timeout cannot cause a second send (the sender performs a command
-   *     id once, however often it arrives)
+   * @param idempotencyKey optional; a retry with the same key and the same request from the same
+   *     user is answered as the first time, with the first command's id, and queues nothing more;
+   *     the same key with another request is refused (422). The command id stays derived from the
+   *     key, so even a copy queued twice is performed once by the sender.
    */
   @POST
   public Uni<Response> send(
       @Valid @NotNull SendRequest request,
       @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey) {
     String tenantId = caller.tenantId();
-    String commandId =
-        idempotencyKey == null || idempotencyKey.isBlank()
-            ? UUID.randomUUID().toString()
-            : DeterministicIds.of(tenantId, caller.userId(), idempotencyKey);
-    SendEmail command =
-        new SendEmail(
-            commandId,
-            tenantId,
-            Instant.now(),
-            request.mailboxId().strip(),
-            caller.userId(),
-            addresses(request.to()),
-            addresses(request.cc()),
-            addresses(request.bcc()),
-            request.subject(),
-            request.text(),
-            request.html(),
-            blank(request.inReplyTo()) ? null : request.inReplyTo().strip(),
-            blank(request.inReplyTo()) ? List.of() : List.of(request.inReplyTo().strip()));
-    return outbox
-        .queue(command)
-        .map(ignored -> Response.accepted(new Queued(commandId, "QUEUED")).build());
+    Uni<String> queued;
+    if (blank(idempotencyKey)) {
+      SendEmail command = command(UUID.randomUUID().toString(), tenantId, request);
+      queued = outbox.queue(command).replaceWith(command.id());
+    } else {
+      SendEmail command =
+          command(
+              DeterministicIds.of(tenantId, caller.userId(), idempotencyKey), tenantId, request);
+      queued = outbox.queueOnce(command, IdempotencyKey.of(idempotencyKey, request));
+    }
+    return queued.map(id -> Response.accepted(new Queued(id, "QUEUED")).build());
+  }
+
+  private SendEmail command(String commandId, String tenantId, SendRequest request) {
+    return new SendEmail(
+        commandId,
+        tenantId,
+        Instant.now(),
+        request.mailboxId().strip(),
+        caller.userId(),
+        addresses(request.to()),
+        addresses(request.cc()),
+        addresses(request.bcc()),
+        request.subject(),
+        request.text(),
+        request.html(),
+        blank(request.inReplyTo()) ? null : request.inReplyTo().strip(),
+        blank(request.inReplyTo()) ? List.of() : List.of(request.inReplyTo().strip()));
   }
 
   private static List<EmailAddress> addresses(List<Recipient> recipients) {

@@ -27,9 +27,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -64,23 +67,56 @@ class SendEmailOutboxIT {
   }
 
   @Test
-  void sendQueuesOneCommandIdForOneIdempotencyKey() throws Exception {
+  void aRetryWithTheSameKeyAndRequestIsAnsweredAsTheFirstTimeAndQueuedOnce() throws Exception {
     String id = queue("quote-1").body("status", equalTo("QUEUED")).extract().path("id");
-    queue("quote-1").body("id", equalTo(id));
+    queue("quote-1").body("id", equalTo(id)).body("status", equalTo("QUEUED"));
 
-    // Each request commits its command; both carry the one id, which the sender performs once.
-    List<ConsumerRecord<String, byte[]>> records = published(id, 2, Duration.ofSeconds(2));
-    for (ConsumerRecord<String, byte[]> record : records) {
-      assertThat(TestTopics.header(record, "ce_type")).isEqualTo("io.mailsync.email.send.v1");
-      assertThat(TestTopics.header(record, "tenant_id")).isEqualTo(tenant);
-      assertThat(record.key()).isEqualTo(tenant + "/mailbox-a");
-      assertThat(new String(record.value(), StandardCharsets.UTF_8))
-          .contains("\"id\":\"" + id + "\"")
-          .contains("\"requestedBy\":\"user-1\"")
-          .contains("bob@customer.test");
-    }
+    // Only the first request committed a command; the retry was answered from the key's record.
+    ConsumerRecord<String, byte[]> record = published(id, 1, Duration.ofSeconds(3)).get(0);
+    assertThat(TestTopics.header(record, "ce_type")).isEqualTo("io.mailsync.email.send.v1");
+    assertThat(TestTopics.header(record, "tenant_id")).isEqualTo(tenant);
+    assertThat(record.key()).isEqualTo(tenant + "/mailbox-a");
+    assertThat(new String(record.value(), StandardCharsets.UTF_8))
+        .contains("\"id\":\"" + id + "\"")
+        .contains("\"requestedBy\":\"user-1\"")
+        .contains("bob@customer.test");
     // inserted and deleted in one transaction: the WAL has the row, the table stays empty
     assertThat(outboxRows()).isZero();
+  }
+
+  @Test
+  void theSameKeyWithAnotherRequestIsRefusedAndQueuesNothing() throws Exception {
+    String id = queue("quote-2").extract().path("id");
+    Map<String, Object> changed = new HashMap<>(REQUEST);
+    changed.put("subject", "Quote, corrected");
+
+    post("quote-2", changed)
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("type", equalTo("urn:mailsync:problem:idempotency-key-reused"))
+        .body("field", equalTo("Idempotency-Key"));
+
+    assertThat(published(id, 1, Duration.ofSeconds(3)).get(0).value())
+        .asString(StandardCharsets.UTF_8)
+        .contains("\"subject\":\"Quote\"");
+    // Another user's key of the same name is theirs: a command of its own.
+    String othersId = post("quote-2", changed, "user-2").statusCode(202).extract().path("id");
+    assertThat(othersId).isNotEqualTo(id);
+  }
+
+  @Test
+  void concurrentRetriesWithOneKeyQueueOneCommand() throws Exception {
+    List<CompletableFuture<String>> posts = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      posts.add(CompletableFuture.supplyAsync(() -> queue("quote-3").extract().path("id")));
+    }
+    List<String> ids = new ArrayList<>();
+    for (CompletableFuture<String> post : posts) {
+      ids.add(post.get(60, TimeUnit.SECONDS));
+    }
+
+    assertThat(ids).containsOnly(ids.get(0));
+    published(ids.get(0), 1, Duration.ofSeconds(3));
   }
 
   @Test
@@ -154,17 +190,19 @@ class SendEmailOutboxIT {
 
   /** Posts the send request as user-1 of this test's tenant; answered 202. */
   private ValidatableResponse queue(String idempotencyKey) {
+    return post(idempotencyKey, REQUEST).statusCode(202);
+  }
+
+  private ValidatableResponse post(String idempotencyKey, Map<String, Object> body) {
+    return post(idempotencyKey, body, "user-1");
+  }
+
+  private ValidatableResponse post(String idempotencyKey, Map<String, Object> body, String user) {
     RequestSpecification request =
-        given().auth().oauth2(TestJwt.token(tenant, "user-1")).contentType(ContentType.JSON);
+        given().auth().oauth2(TestJwt.token(tenant, user)).contentType(ContentType.JSON);
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
-    return request
-        .body(REQUEST)
-        .post("/api/v1/emails")
-        .then()
-        .log()
-        .ifValidationFails()
-        .statusCode(202);
+    return request.body(body).post("/api/v1/emails").then().log().ifValidationFails();
   }
 }
