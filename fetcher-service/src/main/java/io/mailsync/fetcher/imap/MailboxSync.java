@@ -19,6 +19,7 @@ import io.mailsync.fetcher.mime.SourceReadException;
 import io.mailsync.fetcher.publish.EventSizeCap;
 import io.mailsync.fetcher.publish.MessagePublisher;
 import io.mailsync.mail.secret.SecretScrubber;
+import io.mailsync.mail.session.ImapConnector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Address;
 import jakarta.mail.FetchProfile;
