@@ -3,6 +3,7 @@ package io.mailsync.sender.smtp;
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.mail.secret.SecretScrubber;
 import io.mailsync.mail.session.ConnectionFailure;
+import io.mailsync.mail.session.ConnectionFailure.Kind;
 import io.mailsync.sender.SendFailure;
 import io.vertx.ext.mail.SMTPException;
 
@@ -31,7 +32,7 @@ public final class SmtpFailures {
       String message = smtp.getMessage() == null ? "" : smtp.getMessage();
       String reply = smtp.getReplyMessage();
       if (message.startsWith("AUTH ")) {
-        return SendFailure.permanent("SMTP login refused by " + name);
+        return of(ConnectionFailure.of(Kind.LOGIN_REFUSED, SMTP, server));
       }
       if (message.startsWith("recipient address not accepted")) {
         return new SendFailure("recipient refused: " + reply, smtp.isPermanent());
@@ -46,8 +47,9 @@ public final class SmtpFailures {
             "SMTP server " + name + " refused the message: " + reply, smtp.isPermanent());
       }
       // The greeting, EHLO/HELO and RSET: before anything was sent, and the server's words are
-      // its banner.
-      return new SendFailure("SMTP session with " + name + " failed", smtp.isPermanent());
+      // its banner. Final or not as the server's reply code says.
+      return new SendFailure(
+          ConnectionFailure.of(Kind.FAILED, SMTP, server).text(), smtp.isPermanent());
     }
     String message = failure.getMessage() == null ? "" : failure.getMessage();
     if (message.startsWith("login is required, but no allowed AUTH methods")) {
