@@ -29,13 +29,6 @@ public interface FetcherConfig {
   @WithDefault("900000")
   int maxEventBytes();
 
-  @WithDefault("10s")
-  Duration connectTimeout();
-
-  /** Longest wait for any single answer of a mail server. */
-  @WithDefault("60s")
-  Duration readTimeout();
-
   /** Mailboxes synced at the same time by this replica. */
   @WithDefault("4")
   int maxConcurrentSyncs();

@@ -24,8 +24,6 @@ public interface SenderConfig {
 
   Smtp smtp();
 
-  Imap imap();
-
   interface Smtp {
 
     @WithDefault("10s")
@@ -38,15 +36,5 @@ public interface SenderConfig {
     /** SMTP clients kept open for reuse, one per mailbox; the least recently used is closed. */
     @WithDefault("100")
     int cachedClients();
-  }
-
-  interface Imap {
-
-    @WithDefault("10s")
-    Duration connectTimeout();
-
-    /** Read and write timeout of an IMAP connection. */
-    @WithDefault("30s")
-    Duration timeout();
   }
 }

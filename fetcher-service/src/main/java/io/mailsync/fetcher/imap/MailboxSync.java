@@ -19,6 +19,8 @@ import io.mailsync.fetcher.mime.SourceReadException;
 import io.mailsync.fetcher.publish.EventSizeCap;
 import io.mailsync.fetcher.publish.MessagePublisher;
 import io.mailsync.mail.secret.SecretScrubber;
+import io.mailsync.mail.session.ConnectionFailure;
+import io.mailsync.mail.session.ImapConnector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Address;
 import jakarta.mail.FetchProfile;
@@ -150,7 +152,9 @@ public class MailboxSync {
           progress.published);
     } catch (Exception e) {
       return failed(
-          mailbox, SyncFailures.describe(e, mailbox.imap(), password), progress.published);
+          mailbox,
+          ConnectionFailure.of(e, "IMAP", mailbox.imap()).textWithout(password),
+          progress.published);
     }
     if (!folderProblems.isEmpty()) {
       return failed(
@@ -223,7 +227,7 @@ public class MailboxSync {
                       uid,
                       name,
                       ReadAttempts.LIMIT,
-                      SyncFailures.describe(e, mailbox.imap(), password));
+                      ConnectionFailure.of(e, "IMAP", mailbox.imap()).textWithout(password));
           LOG.warnf("mailbox %s: %s; publishing it without content", mailbox.id, reason);
           event = unreadable(mailbox, name, uidValidity, uid, message, reason);
           unreadableReason = reason;

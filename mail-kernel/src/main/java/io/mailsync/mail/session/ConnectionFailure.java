@@ -1,6 +1,8 @@
 package io.mailsync.mail.session;
 
+import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.mail.host.HostRefusedException;
+import io.mailsync.mail.secret.SecretScrubber;
 import jakarta.mail.AuthenticationFailedException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -20,7 +22,7 @@ import org.eclipse.angus.mail.util.SocketConnectException;
  * differently from a filtered one — a mailbox setting must not work as a network scanner.
  *
  * @param kind what happened
- * @param text the sentence shown to the user, naming the server as configured
+ * @param text the sentence shown to the user, naming the server as configured ({@link #serverName})
  */
 public record ConnectionFailure(Kind kind, String text) {
 
@@ -51,31 +53,58 @@ public record ConnectionFailure(Kind kind, String text) {
   }
 
   /**
+   * Classifies what a session ran into.
+   *
    * @param protocol "IMAP" or "SMTP"
-   * @param server the server as configured, {@code host:port}
+   * @param server the server as configured
    */
-  public static ConnectionFailure of(Throwable failure, String protocol, String server) {
+  public static ConnectionFailure of(Throwable failure, String protocol, MailServer server) {
     if (failure instanceof HostRefusedException refused) {
       return new ConnectionFailure(
           Kind.REFUSED_SETTING, protocol + " server setting refused: " + refused.getMessage());
     }
-    Kind kind = kindOf(failure);
+    return of(kindOf(failure), protocol, server);
+  }
+
+  /**
+   * The failure of a kind the caller has told apart itself (an SMTP reply, say), in the same words.
+   *
+   * @throws IllegalArgumentException for {@link Kind#REFUSED_SETTING}, whose words are the
+   *     refusal's own (see {@link #of(Throwable, String, MailServer)})
+   */
+  public static ConnectionFailure of(Kind kind, String protocol, MailServer server) {
+    String name = serverName(server);
     String text =
         switch (kind) {
+          case REFUSED_SETTING ->
+              throw new IllegalArgumentException("a refused setting is worded by its refusal");
           case UNKNOWN_HOST ->
-              protocol + " server " + server + " was not found, or is not a public mail server";
-          case COULD_NOT_CONNECT -> "could not connect to " + protocol + " server " + server;
-          case TIMED_OUT -> protocol + " server " + server + " timed out";
+              protocol + " server " + name + " was not found, or is not a public mail server";
+          case COULD_NOT_CONNECT -> "could not connect to " + protocol + " server " + name;
+          case TIMED_OUT -> protocol + " server " + name + " timed out";
           case TLS_FAILED ->
               "TLS failed with "
                   + protocol
                   + " server "
-                  + server
+                  + name
                   + " (check the security setting and the server's certificate)";
-          case LOGIN_REFUSED -> protocol + " login refused by " + server;
-          default -> protocol + " session with " + server + " failed";
+          case LOGIN_REFUSED -> protocol + " login refused by " + name;
+          case FAILED -> protocol + " session with " + name + " failed";
         };
     return new ConnectionFailure(kind, text);
+  }
+
+  /** How failure texts name a server: as configured, {@code host:port}. */
+  public static String serverName(MailServer server) {
+    return server.host() + ":" + server.port();
+  }
+
+  /**
+   * The text with the password masked (a refused host setting quotes what the user typed), on one
+   * line and cut to length like every text that reaches users, events and logs.
+   */
+  public String textWithout(String password) {
+    return SecretScrubber.scrub(text, password);
   }
 
   private static Kind kindOf(Throwable failure) {

@@ -1,40 +1,21 @@
 package io.mailsync.mail.session;
 
 import io.mailsync.contracts.mailbox.MailServer;
-import io.mailsync.mail.host.HostRefusedException;
-import io.mailsync.mail.host.MailHostPolicy;
 import io.mailsync.mail.host.VettedServer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import java.net.UnknownHostException;
 import java.util.Properties;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
  * Opens IMAP sessions the one way both services need them: to the vetted address, with timeouts,
- * the configured TLS mode and certificate choice, and reads that never mark mail read.
+ * the configured TLS mode and certificate choice, and reads that never mark mail read. The services
+ * connect through {@link ImapConnector}, which vets the host first.
  */
 public final class ImapSessions {
 
   /** Bytes fetched per round trip for large messages. */
   static final int FETCH_SIZE = 1024 * 1024;
-
-  /**
-   * Vets the server's host now (DNS answers change) and logs in at the vetted address. Blocking:
-   * call it from a worker or virtual thread.
-   *
-   * @throws HostRefusedException when the setting is refused or the host points inside
-   * @throws UnknownHostException when the name does not resolve
-   */
-  public static IMAPStore connect(
-      MailHostPolicy hosts,
-      MailServer server,
-      String username,
-      String password,
-      ImapTimeouts timeouts)
-      throws MessagingException, HostRefusedException, UnknownHostException {
-    return connect(hosts.vet(server.host(), server.port()), server, username, password, timeouts);
-  }
 
   /** Connects and logs in at an address vetted just before. Blocking. */
   public static IMAPStore connect(

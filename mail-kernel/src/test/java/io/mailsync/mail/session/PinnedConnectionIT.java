@@ -68,7 +68,7 @@ class PinnedConnectionIT {
               () -> ImapSessions.connect(vetted, imap(local.port()), "u", "p", TIMEOUTS).close())
           .satisfies(
               e ->
-                  assertThat(ConnectionFailure.of(e, "IMAP", vetted.toString()).kind())
+                  assertThat(ConnectionFailure.of(e, "IMAP", imap(local.port())).kind())
                       .isEqualTo(ConnectionFailure.Kind.COULD_NOT_CONNECT));
       assertThat(local.accepted()).isZero();
     }
@@ -96,7 +96,7 @@ class PinnedConnectionIT {
 
       Throwable failure = sendAndWaitForFailure(client);
 
-      assertThat(ConnectionFailure.of(failure, "SMTP", vetted.toString()).kind())
+      assertThat(ConnectionFailure.of(failure, "SMTP", smtp(local.port())).kind())
           .isEqualTo(ConnectionFailure.Kind.COULD_NOT_CONNECT);
       assertThat(local.accepted()).isZero();
       client.close();

@@ -128,7 +128,7 @@ class PinnedTlsIT {
     assertThatThrownBy(() -> imaps(OTHER).close())
         .satisfies(
             e ->
-                assertThat(ConnectionFailure.of(e, "IMAP", OTHER).kind())
+                assertThat(ConnectionFailure.of(e, "IMAP", imapsServer(OTHER)).kind())
                     .isEqualTo(ConnectionFailure.Kind.TLS_FAILED));
   }
 
@@ -141,23 +141,20 @@ class PinnedTlsIT {
         .isInstanceOf(ExecutionException.class)
         .satisfies(
             e ->
-                assertThat(ConnectionFailure.of(e.getCause(), "SMTP", OTHER).kind())
+                assertThat(ConnectionFailure.of(e.getCause(), "SMTP", smtpsServer(OTHER)).kind())
                     .isEqualTo(ConnectionFailure.Kind.TLS_FAILED));
   }
 
   private static IMAPStore imaps(String name) throws Exception {
-    int port = greenMail.getImaps().getPort();
     ScriptedResolver.script("127.0.0.1");
-    VettedServer vetted = LOOPBACK_ALLOWED.vet(name, port);
-    MailServer server = new MailServer(name, port, MailServer.Security.SSL, false);
-    return ImapSessions.connect(vetted, server, "tls@example.test", "pw-tls", TIMEOUTS);
+    VettedServer vetted = LOOPBACK_ALLOWED.vet(name, greenMail.getImaps().getPort());
+    return ImapSessions.connect(vetted, imapsServer(name), "tls@example.test", "pw-tls", TIMEOUTS);
   }
 
   private static java.util.concurrent.CompletableFuture<?> smtps(String name) throws Exception {
-    int port = greenMail.getSmtps().getPort();
     ScriptedResolver.script("127.0.0.1");
-    VettedServer vetted = LOOPBACK_ALLOWED.vet(name, port);
-    MailServer server = new MailServer(name, port, MailServer.Security.SSL, false);
+    VettedServer vetted = LOOPBACK_ALLOWED.vet(name, greenMail.getSmtps().getPort());
+    MailServer server = smtpsServer(name);
     MailClient client =
         SmtpClients.create(
             vertx,
@@ -176,6 +173,14 @@ class PinnedTlsIT {
         .toCompletionStage()
         .toCompletableFuture()
         .whenComplete((sent, failure) -> client.close());
+  }
+
+  private static MailServer imapsServer(String name) {
+    return new MailServer(name, greenMail.getImaps().getPort(), MailServer.Security.SSL, false);
+  }
+
+  private static MailServer smtpsServer(String name) {
+    return new MailServer(name, greenMail.getSmtps().getPort(), MailServer.Security.SSL, false);
   }
 
   private static void keytool(String... arguments) throws Exception {

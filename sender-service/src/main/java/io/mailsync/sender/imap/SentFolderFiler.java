@@ -1,11 +1,8 @@
 package io.mailsync.sender.imap;
 
-import io.mailsync.mail.host.MailHostPolicy;
 import io.mailsync.mail.sent.SentFolderChoice;
 import io.mailsync.mail.sent.SentFolders;
-import io.mailsync.mail.session.ImapSessions;
-import io.mailsync.mail.session.ImapTimeouts;
-import io.mailsync.sender.SenderConfig;
+import io.mailsync.mail.session.ImapConnector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -26,12 +23,10 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 @ApplicationScoped
 public class SentFolderFiler {
 
-  private final MailHostPolicy hosts;
-  private final ImapTimeouts timeouts;
+  private final ImapConnector imap;
 
-  public SentFolderFiler(MailHostPolicy hosts, SenderConfig config) {
-    this.hosts = hosts;
-    this.timeouts = new ImapTimeouts(config.imap().connectTimeout(), config.imap().timeout());
+  public SentFolderFiler(ImapConnector imap) {
+    this.imap = imap;
   }
 
   /**
@@ -40,7 +35,7 @@ public class SentFolderFiler {
    * @return the folder's full name
    */
   public String file(ImapAccount account, String configuredFolder, byte[] rfc822) throws Exception {
-    try (IMAPStore store = connect(account)) {
+    try (IMAPStore store = imap.connect(account.server(), account.username(), account.password())) {
       SentFolderChoice choice = SentFolders.resolve(store, configuredFolder);
       Folder folder = store.getFolder(choice.folder());
       if (!choice.exists() && !folder.exists()) {
@@ -59,7 +54,7 @@ public class SentFolderFiler {
   /** The Sent folder holding a message with this Message-ID, if there is one. */
   public Optional<String> find(ImapAccount account, String configuredFolder, String messageId)
       throws Exception {
-    try (IMAPStore store = connect(account)) {
+    try (IMAPStore store = imap.connect(account.server(), account.username(), account.password())) {
       SentFolderChoice choice = SentFolders.resolve(store, configuredFolder);
       if (!choice.exists()) {
         return Optional.empty();
@@ -73,10 +68,5 @@ public class SentFolderFiler {
         folder.close(false);
       }
     }
-  }
-
-  private IMAPStore connect(ImapAccount account) throws Exception {
-    return ImapSessions.connect(
-        hosts, account.server(), account.username(), account.password(), timeouts);
   }
 }

@@ -162,8 +162,7 @@ public class SendCommandHandler {
     return smtp.send(smtpAccount(mailbox), mail.message())
         .map(sent -> (SendFailure) null)
         .onFailure()
-        .recoverWithItem(
-            failure -> SmtpFailures.describe(failure, server.host(), server.port(), password))
+        .recoverWithItem(failure -> SmtpFailures.describe(failure, server, password))
         .chain(
             failure -> {
               if (failure != null) {
@@ -202,7 +201,7 @@ public class SendCommandHandler {
             failure -> {
               LOG.warnf(
                   "sent %s but could not file it in Sent of %s: %s",
-                  sent.commandId, mailbox, describe(failure, password, mailbox.imap()));
+                  sent.commandId, mailbox, imapFailure(failure, password, mailbox.imap()));
               return null;
             })
         .chain(
@@ -274,7 +273,7 @@ public class SendCommandHandler {
             failure -> {
               LOG.warnf(
                   "cannot check Sent of %s: %s",
-                  mailbox, describe(failure, password, mailbox.imap()));
+                  mailbox, imapFailure(failure, password, mailbox.imap()));
               return Optional.empty();
             });
   }
@@ -344,8 +343,8 @@ public class SendCommandHandler {
   }
 
   /** The failure in the kernel's words for WARN; the server's own text only at DEBUG. */
-  private static String describe(Throwable failure, String password, MailServer imap) {
+  private static String imapFailure(Throwable failure, String password, MailServer imap) {
     LOG.debugf("IMAP failure: %s", SecretScrubber.scrub(String.valueOf(failure), password));
-    return ConnectionFailure.of(failure, "IMAP", imap.host() + ":" + imap.port()).text();
+    return ConnectionFailure.of(failure, "IMAP", imap).textWithout(password);
   }
 }

@@ -1,7 +1,9 @@
 package io.mailsync.sender.smtp;
 
+import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.mail.secret.SecretScrubber;
 import io.mailsync.mail.session.ConnectionFailure;
+import io.mailsync.mail.session.ConnectionFailure.Kind;
 import io.mailsync.sender.SendFailure;
 import io.vertx.ext.mail.SMTPException;
 
@@ -13,50 +15,57 @@ import io.vertx.ext.mail.SMTPException;
  */
 public final class SmtpFailures {
 
-  public static SendFailure describe(Throwable failure, String host, int port, String password) {
-    SendFailure described = classify(failure, host + ":" + port);
+  private static final String SMTP = "SMTP";
+
+  public static SendFailure describe(Throwable failure, MailServer server, String password) {
+    SendFailure described = classify(failure, server);
     return new SendFailure(
         SecretScrubber.scrub(described.reason(), password), described.permanent());
   }
 
-  private static SendFailure classify(Throwable failure, String server) {
+  private static SendFailure classify(Throwable failure, MailServer server) {
     if (failure instanceof SendFailure sendFailure) {
       return sendFailure;
     }
+    String name = ConnectionFailure.serverName(server);
     if (failure instanceof SMTPException smtp) {
       String message = smtp.getMessage() == null ? "" : smtp.getMessage();
       String reply = smtp.getReplyMessage();
       if (message.startsWith("AUTH ")) {
-        return SendFailure.permanent("SMTP login refused by " + server);
+        return of(ConnectionFailure.of(Kind.LOGIN_REFUSED, SMTP, server));
       }
       if (message.startsWith("recipient address not accepted")) {
         return new SendFailure("recipient refused: " + reply, smtp.isPermanent());
       }
       if (message.startsWith("sender address not accepted")) {
         return new SendFailure(
-            "sender address refused by " + server + ": " + reply, smtp.isPermanent());
+            "sender address refused by " + name + ": " + reply, smtp.isPermanent());
       }
       if (message.startsWith("DATA command not accepted")
           || message.startsWith("sending data failed")) {
         return new SendFailure(
-            "SMTP server " + server + " refused the message: " + reply, smtp.isPermanent());
+            "SMTP server " + name + " refused the message: " + reply, smtp.isPermanent());
       }
       // The greeting, EHLO/HELO and RSET: before anything was sent, and the server's words are
-      // its banner.
-      return new SendFailure("SMTP session with " + server + " failed", smtp.isPermanent());
+      // its banner. Final or not as the server's reply code says.
+      return new SendFailure(
+          ConnectionFailure.of(Kind.FAILED, SMTP, server).text(), smtp.isPermanent());
     }
     String message = failure.getMessage() == null ? "" : failure.getMessage();
     if (message.startsWith("login is required, but no allowed AUTH methods")) {
       return SendFailure.permanent(
           "SMTP server "
-              + server
+              + name
               + " offers no login method the sender can use"
               + " (it may require STARTTLS)");
     }
     if (message.startsWith("no recipient addresses were accepted")) {
-      return SendFailure.permanent("recipient refused: no recipient was accepted by " + server);
+      return SendFailure.permanent("recipient refused: no recipient was accepted by " + name);
     }
-    ConnectionFailure connection = ConnectionFailure.of(failure, "SMTP", server);
+    return of(ConnectionFailure.of(failure, SMTP, server));
+  }
+
+  private static SendFailure of(ConnectionFailure connection) {
     return new SendFailure(connection.text(), !connection.kind().isTransient());
   }
 

@@ -2,6 +2,7 @@ package io.mailsync.sender.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.sender.SendFailure;
 import io.vertx.ext.mail.SMTPException;
 import java.net.ConnectException;
@@ -17,8 +18,7 @@ class SmtpFailuresTest {
         SmtpFailures.describe(
             new SMTPException(
                 "AUTH PLAIN failed", 535, List.of("535 5.7.8 Authentication failed"), false),
-            "smtp.example.com",
-            587,
+            server(587),
             "s3cret");
 
     assertThat(failure.reason()).isEqualTo("SMTP login refused by smtp.example.com:587");
@@ -34,8 +34,7 @@ class SmtpFailuresTest {
                 550,
                 List.of("550 5.1.1 <nobody@example.com>: user unknown"),
                 false),
-            "smtp.example.com",
-            25,
+            server(25),
             "s3cret");
 
     assertThat(failure.reason())
@@ -49,8 +48,7 @@ class SmtpFailuresTest {
         SmtpFailures.describe(
             new SMTPException(
                 "sending data failed", 451, List.of("451 4.3.0 try again later"), false),
-            "smtp.example.com",
-            25,
+            server(25),
             null);
 
     assertThat(failure.reason())
@@ -68,14 +66,12 @@ class SmtpFailuresTest {
                 554,
                 List.of("554 internal-relay-7.corp.example ESMTP Postfix 3.4 no service"),
                 true),
-            "smtp.example.com",
-            25,
+            server(25),
             null);
     SendFailure helo =
         SmtpFailures.describe(
             new SMTPException("HELO failed.", 501, List.of("501 10.1.2.3 says go away"), true),
-            "smtp.example.com",
-            25,
+            server(25),
             null);
 
     assertThat(greeting.reason()).isEqualTo("SMTP session with smtp.example.com:25 failed");
@@ -87,8 +83,7 @@ class SmtpFailuresTest {
   @Test
   void unreachableServerIsTransient() {
     SendFailure failure =
-        SmtpFailures.describe(
-            new ConnectException("Connection refused"), "smtp.example.com", 465, null);
+        SmtpFailures.describe(new ConnectException("Connection refused"), server(465), null);
 
     assertThat(failure.reason()).isEqualTo("could not connect to SMTP server smtp.example.com:465");
     assertThat(failure.permanent()).isFalse();
@@ -99,8 +94,7 @@ class SmtpFailuresTest {
     SendFailure failure =
         SmtpFailures.describe(
             new RuntimeException("wrapped", new SSLHandshakeException("PKIX path building failed")),
-            "smtp.example.com",
-            465,
+            server(465),
             null);
 
     assertThat(failure.reason())
@@ -114,8 +108,7 @@ class SmtpFailuresTest {
         SmtpFailures.describe(
             new SMTPException(
                 "sending data failed", 554, List.of("554 bad password s3cret for jane"), true),
-            "smtp.example.com",
-            587,
+            server(587),
             "s3cret");
 
     assertThat(failure.reason()).doesNotContain("s3cret").contains("***");
@@ -123,9 +116,12 @@ class SmtpFailuresTest {
         SmtpFailures.describe(
             new SMTPException(
                 "AUTH LOGIN failed", 535, List.of("535 bad password s3cret for jane"), false),
-            "smtp.example.com",
-            587,
+            server(587),
             "s3cret");
     assertThat(login.reason()).isEqualTo("SMTP login refused by smtp.example.com:587");
+  }
+
+  private static MailServer server(int port) {
+    return new MailServer("smtp.example.com", port, MailServer.Security.STARTTLS, false);
   }
 }
