@@ -2,6 +2,7 @@ package io.mailsync.fetcher.imap;
 
 import io.mailsync.contracts.MessageIdentity;
 import io.mailsync.contracts.MessageKey;
+import io.mailsync.contracts.Timestamps;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.contracts.message.FetchedCopy;
 import io.mailsync.contracts.message.MessageBody;
@@ -162,7 +163,7 @@ public class MailboxSync {
           SecretScrubber.scrub(String.join("; ", folderProblems), password),
           progress.published);
     }
-    store.syncSucceeded(mailboxId, Instant.now());
+    store.syncSucceeded(mailboxId, Timestamps.now());
     return new SyncReport(mailboxId, SyncStatus.OK, null, progress.published);
   }
 

@@ -136,12 +136,4 @@ public class SendAttempts {
   private static Uni<SendAttempt> reload(Mutiny.Session session, String commandId) {
     return session.find(SendAttempt.class, commandId);
   }
-
-  /**
-   * Database precision ({@link Timestamps}), so a re-emitted outcome carries exactly the first
-   * one's time.
-   */
-  static Instant now() {
-    return Timestamps.now();
-  }
 }

@@ -4,6 +4,7 @@ import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.Keys;
 import io.mailsync.contracts.MessageIdentity;
 import io.mailsync.contracts.MessageKey;
+import io.mailsync.contracts.Timestamps;
 import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.send.SendEmail;
@@ -127,7 +128,7 @@ public class SendCommandHandler {
                             + command.mailboxId()
                             + " belongs to another user; only its owner can send from it"));
               }
-              Instant now = SendAttempts.now();
+              Instant now = Timestamps.now();
               ComposedMail mail;
               try {
                 requireSmtp(mailbox);
@@ -215,7 +216,7 @@ public class SendCommandHandler {
     if (!attempt.tenantId.equals(command.tenantId())
         || !attempt.mailboxId.equals(command.mailboxId())) {
       LOG.warnf("command id %s reused for another tenant or mailbox; not sent", command.id());
-      return Uni.createFrom().item(Outcomes.idConflict(command, SendAttempts.now()));
+      return Uni.createFrom().item(Outcomes.idConflict(command, Timestamps.now()));
     }
     if (attempt.state != SendAttempt.State.PENDING) {
       return Uni.createFrom().item(Outcomes.of(attempt));
