@@ -33,7 +33,11 @@ public class SendCommandConsumer {
     return Uni.createFrom()
         .item(() -> ContractDecoder.decode(record.topic(), record.value(), SendEmail.class))
         .onFailure()
-        .invoke(failure -> notProcessed("(unreadable)", failure))
+        .invoke(
+            failure ->
+                notProcessed(
+                    "at " + record.topic() + "-" + record.partition() + "@" + record.offset(),
+                    failure))
         .chain(
             command ->
                 TransientFailures.retried(handler.handle(command).chain(publisher::publish))
@@ -41,7 +45,7 @@ public class SendCommandConsumer {
                     .invoke(failure -> notProcessed(command.id(), failure)));
   }
 
-  private static void notProcessed(String commandId, Throwable failure) {
-    LOG.warnf("send command %s not processed: %s", commandId, failure.getMessage());
+  private static void notProcessed(String command, Throwable failure) {
+    LOG.warnf("send command %s not processed: %s", command, failure.getMessage());
   }
 }
