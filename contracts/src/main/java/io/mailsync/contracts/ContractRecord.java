@@ -17,4 +17,16 @@ public interface ContractRecord {
 
   /** Kafka record key; derived from the record's deterministic identity, never random. */
   String key();
+
+  /**
+   * What consumers need of every record: an id to deduplicate by, a tenant, a time. Records whose
+   * consumers need more add their own fields to these; {@code ContractDecoder} refuses a record
+   * that lacks any of them.
+   */
+  default RequiredFields required() {
+    return new RequiredFields()
+        .text("id", id())
+        .text("tenantId", tenantId())
+        .value("occurredAt", occurredAt());
+  }
 }

@@ -81,6 +81,25 @@ class ContractSchemaTest {
         .anySatisfy(m -> assertThat(m).contains("tenantId"));
   }
 
+  @ParameterizedTest
+  @EnumSource(EventType.class)
+  void sampleLacksNothingItsConsumersNeed(EventType type) {
+    assertThat(ContractSamples.sample(type).required().missing()).isEmpty();
+  }
+
+  /** The decoder's checks may ask less of a record than its schema, never more. */
+  @ParameterizedTest
+  @EnumSource(EventType.class)
+  void fieldsConsumersNeedAreFieldsTheSchemaRequires(EventType type) throws IOException {
+    ContractRecord empty = MAPPER.readValue("{}", type.recordType());
+    Set<String> schemaRequired = new HashSet<>();
+    schemaOf(type).get("required").forEach(name -> schemaRequired.add(name.asText()));
+
+    assertThat(empty.required().missing())
+        .contains("id", "tenantId", "occurredAt")
+        .isSubsetOf(schemaRequired);
+  }
+
   @Test
   void nestedUnknownFieldIsRejected() {
     ObjectNode json = MAPPER.valueToTree(ContractSamples.sample(EventType.MAILBOX_CONFIGURED));
@@ -115,6 +134,12 @@ class ContractSchemaTest {
 
   static Set<ValidationMessage> validate(EventType type, JsonNode json) {
     return schema(type).validate(json);
+  }
+
+  private static JsonNode schemaOf(EventType type) throws IOException {
+    try (InputStream in = EventType.class.getResourceAsStream(type.schemaResource())) {
+      return MAPPER.readTree(in);
+    }
   }
 
   private static JsonSchema schema(EventType type) {

@@ -2,6 +2,7 @@ package io.mailsync.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smallrye.reactive.messaging.kafka.impl.ConfigurationCleaner;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,24 @@ class KafkaClientConfigsTest {
             "bootstrap.servers");
   }
 
+  /**
+   * Services set serializers and deserializers once, as connector defaults: the connector drops
+   * each client's other pair before customizing it, so each is still told apart.
+   */
+  @Test
+  void serializersAndDeserializersAsConnectorDefaultsLeaveEachClientItsKind() {
+    Map<String, Object> consumer = bothPairs("group.id", "sender", "acks", "all");
+    Map<String, Object> producer = bothPairs("group.id", "sender", "acks", "all");
+
+    ConfigurationCleaner.cleanupConsumerConfiguration(consumer);
+    ConfigurationCleaner.cleanupProducerConfiguration(producer);
+    configs.customize("send-commands", null, consumer);
+    configs.customize("sent", null, producer);
+
+    assertThat(consumer).containsOnlyKeys("key.deserializer", "value.deserializer", "group.id");
+    assertThat(producer).containsOnlyKeys("key.serializer", "value.serializer", "acks");
+  }
+
   @Test
   void aSettingNoClientKnowsIsLeftForKafkaToReport() {
     Map<String, Object> producer = config("key.serializer", "x", "ackz", "all");
@@ -70,6 +89,17 @@ class KafkaClientConfigsTest {
 
     assertThat(producer).containsKey("ackz");
     assertThat(other).as("neither producer nor consumer").containsKey("acks");
+  }
+
+  private static Map<String, Object> bothPairs(String... pairs) {
+    Map<String, Object> config = config(pairs);
+    config.putAll(
+        config(
+            "key.serializer", "x",
+            "value.serializer", "x",
+            "key.deserializer", "x",
+            "value.deserializer", "x"));
+    return config;
   }
 
   private static Map<String, Object> config(String... pairs) {

@@ -299,9 +299,9 @@ class SendEmailIT {
             Map.of("ce_id", run, "tenant_id", tenant));
 
     assertThat(DeadLetters.awaitReason(Topics.deadLetter("sender"), command, TestTopics.WAIT))
-        .contains("without a mailboxId");
+        .isEqualTo("SendEmail without occurredAt, mailboxId, requestedBy");
     assertThat(DeadLetters.awaitReason(Topics.deadLetter("sender"), settings, TestTopics.WAIT))
-        .contains("unusable MailboxConfigured", "emailAddress is missing");
+        .isEqualTo("MailboxConfigured without occurredAt, emailAddress, state");
   }
 
   private MailboxConfigured mailbox(String password) {

@@ -202,7 +202,7 @@ class TimelineIT {
             Map.of("ce_id", "m-1", "ce_type", "io.mailsync.message.fetched.v1"));
 
     assertThat(DeadLetters.awaitReason("timeline.dlq", message, Duration.ofSeconds(60)))
-        .contains("without a copy");
+        .isEqualTo("MessageFetched without occurredAt, copy");
     assertThat(DeadLetters.awaitReason("timeline.dlq", misrouted, Duration.ofSeconds(60)))
         .contains("unexpected ce_type");
   }

@@ -2,6 +2,7 @@ package io.mailsync.contracts.link;
 
 import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.Keys;
+import io.mailsync.contracts.RequiredFields;
 import java.time.Instant;
 
 /**
@@ -31,5 +32,10 @@ public record MessageUnmatched(
   @Override
   public String key() {
     return Keys.message(tenantId, messageKey);
+  }
+
+  @Override
+  public RequiredFields required() {
+    return ContractRecord.super.required().text("messageKey", messageKey).value("reason", reason);
   }
 }

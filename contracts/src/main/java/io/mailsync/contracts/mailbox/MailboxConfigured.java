@@ -2,6 +2,7 @@ package io.mailsync.contracts.mailbox;
 
 import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.Keys;
+import io.mailsync.contracts.RequiredFields;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,5 +37,14 @@ public record MailboxConfigured(
   @Override
   public String key() {
     return Keys.mailbox(tenantId, mailboxId);
+  }
+
+  @Override
+  public RequiredFields required() {
+    return ContractRecord.super
+        .required()
+        .text("mailboxId", mailboxId)
+        .text("emailAddress", emailAddress)
+        .value("state", state);
   }
 }

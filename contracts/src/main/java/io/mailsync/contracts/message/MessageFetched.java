@@ -2,6 +2,7 @@ package io.mailsync.contracts.message;
 
 import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.Keys;
+import io.mailsync.contracts.RequiredFields;
 import java.time.Instant;
 import java.util.List;
 
@@ -39,5 +40,11 @@ public record MessageFetched(
   @Override
   public String key() {
     return Keys.message(tenantId, messageKey);
+  }
+
+  /** A copy's message key and mailbox place are what it is stored and linked by. */
+  @Override
+  public RequiredFields required() {
+    return ContractRecord.super.required().text("messageKey", messageKey).value("copy", copy);
   }
 }

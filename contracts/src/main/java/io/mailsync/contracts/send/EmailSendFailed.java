@@ -2,6 +2,7 @@ package io.mailsync.contracts.send;
 
 import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.Keys;
+import io.mailsync.contracts.RequiredFields;
 import java.time.Instant;
 
 /**
@@ -25,5 +26,13 @@ public record EmailSendFailed(
   @Override
   public String key() {
     return Keys.mailbox(tenantId, mailboxId);
+  }
+
+  @Override
+  public RequiredFields required() {
+    return ContractRecord.super
+        .required()
+        .text("commandId", commandId)
+        .text("mailboxId", mailboxId);
   }
 }

@@ -2,6 +2,7 @@ package io.mailsync.contracts.send;
 
 import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.Keys;
+import io.mailsync.contracts.RequiredFields;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,5 +32,14 @@ public record SendEmail(
   @Override
   public String key() {
     return Keys.mailbox(tenantId, mailboxId);
+  }
+
+  /** Without these no outcome can be addressed, nor the mailbox's owner checked. */
+  @Override
+  public RequiredFields required() {
+    return ContractRecord.super
+        .required()
+        .text("mailboxId", mailboxId)
+        .text("requestedBy", requestedBy);
   }
 }

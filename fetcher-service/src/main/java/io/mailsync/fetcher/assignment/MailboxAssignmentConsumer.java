@@ -1,7 +1,7 @@
 package io.mailsync.fetcher.assignment;
 
-import io.mailsync.contracts.Keys;
 import io.mailsync.contracts.kafka.ContractDecoder;
+import io.mailsync.contracts.kafka.ContractDecoder.Latest;
 import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,42 +26,22 @@ public class MailboxAssignmentConsumer {
 
   @Incoming("mailbox-assignments")
   public void consume(ConsumerRecord<byte[], byte[]> record) {
-    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-    String recordKey = ContractDecoder.key(record.key());
-    MailboxConfigured mailbox =
-        ContractDecoder.decode(record.topic(), record.value(), MailboxConfigured.class);
-    if (mailbox == null) {
-      if (recordKey == null) {
-        throw new PoisonRecord("tombstone without a key names no mailbox");
-      }
-      assignments.apply(partition, recordKey, null);
-      return;
+    Latest<MailboxConfigured> latest =
+        ContractDecoder.decodeLatest(
+            record.topic(), record.key(), record.value(), MailboxConfigured.class);
+    if (latest.value() != null) {
+      requireUuid(latest.value().mailboxId());
     }
-    String key = check(mailbox, recordKey);
-    assignments.apply(partition, key, mailbox);
+    assignments.apply(
+        new TopicPartition(record.topic(), record.partition()), latest.key(), latest.value());
   }
 
-  private static String check(MailboxConfigured mailbox, String recordKey) {
-    if (mailbox.tenantId() == null || mailbox.tenantId().isBlank()) {
-      throw new PoisonRecord("MailboxConfigured without tenantId");
-    }
-    if (mailbox.mailboxId() == null) {
-      throw new PoisonRecord("MailboxConfigured without mailboxId");
-    }
+  /** The fetcher's own accounts, and so the mailboxes it syncs, are named by UUIDs. */
+  private static void requireUuid(String mailboxId) {
     try {
-      UUID.fromString(mailbox.mailboxId());
+      UUID.fromString(mailboxId);
     } catch (IllegalArgumentException e) {
-      throw new PoisonRecord(
-          "MailboxConfigured with a mailboxId that is not a UUID: " + mailbox.mailboxId());
+      throw new PoisonRecord("MailboxConfigured with a mailboxId that is not a UUID: " + mailboxId);
     }
-    if (mailbox.state() == null) {
-      throw new PoisonRecord("MailboxConfigured without state");
-    }
-    String key = Keys.mailbox(mailbox.tenantId(), mailbox.mailboxId());
-    if (recordKey != null && !recordKey.equals(key)) {
-      throw new PoisonRecord(
-          "record key " + recordKey + " does not match the mailbox's key " + key);
-    }
-    return key;
   }
 }

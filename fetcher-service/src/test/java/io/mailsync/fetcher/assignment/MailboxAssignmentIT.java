@@ -60,7 +60,7 @@ class MailboxAssignmentIT {
         "{\"id\":\"e-1\",\"tenantId\":\""
             + tenant
             + "\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"mailboxId\":\"not-a-uuid\","
-            + "\"state\":  \"ACTIVE\"}";
+            + "\"emailAddress\":\"a@crm.test\",\"state\":  \"ACTIVE\"}";
     Published rejected =
         DeadLetters.publish(
             Topics.MAILBOXES,

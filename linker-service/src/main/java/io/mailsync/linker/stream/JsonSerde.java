@@ -1,17 +1,20 @@
 package io.mailsync.linker.stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailsync.contracts.EventJson;
+import io.mailsync.contracts.kafka.ContractSerializer;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** JSON serde for the linker's own records (state stores, repartition topic). */
+/**
+ * JSON serde for what the linker writes: its own records (state stores, repartition topic) and its
+ * events, all written by the one {@link ContractSerializer}.
+ */
 final class JsonSerde<T> implements Serde<T> {
 
-  private static final ObjectMapper MAPPER = EventJson.mapper();
+  private static final ContractSerializer SERIALIZER = new ContractSerializer();
 
   private final Class<T> type;
 
@@ -21,16 +24,7 @@ final class JsonSerde<T> implements Serde<T> {
 
   @Override
   public Serializer<T> serializer() {
-    return (topic, data) -> {
-      if (data == null) {
-        return null;
-      }
-      try {
-        return MAPPER.writeValueAsBytes(data);
-      } catch (IOException e) {
-        throw new SerializationException("cannot write " + type.getSimpleName(), e);
-      }
-    };
+    return SERIALIZER::serialize;
   }
 
   @Override
@@ -40,7 +34,7 @@ final class JsonSerde<T> implements Serde<T> {
         return null;
       }
       try {
-        return MAPPER.readValue(data, type);
+        return EventJson.mapper().readValue(data, type);
       } catch (IOException e) {
         throw new SerializationException("not a " + type.getSimpleName() + " on " + topic, e);
       }

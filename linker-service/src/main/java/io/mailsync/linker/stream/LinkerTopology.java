@@ -2,7 +2,6 @@ package io.mailsync.linker.stream;
 
 import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.Topics;
-import io.mailsync.contracts.kafka.ContractSerializer;
 import io.mailsync.linker.directory.ChangeEventParser;
 import io.mailsync.linker.directory.DirectoryEntry;
 import io.mailsync.linker.directory.DirectoryEntry.Kind;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -104,7 +102,10 @@ public class LinkerTopology {
             DirectoryStore.INDEX,
             PendingMessages.MESSAGES,
             PendingMessages.DEADLINES)
-        .to(Topics.LINKS, Produced.with(Serdes.String(), contractSerde()).withName("to-links"));
+        .to(
+            Topics.LINKS,
+            Produced.with(Serdes.String(), new JsonSerde<>(ContractRecord.class))
+                .withName("to-links"));
 
     return builder.build();
   }
@@ -147,15 +148,5 @@ public class LinkerTopology {
             Stores.persistentKeyValueStore(PendingMessages.DEADLINES),
             Serdes.String(),
             Serdes.String()));
-  }
-
-  /** Writes events with the one contract JSON configuration; the topology never reads them. */
-  private static Serde<ContractRecord> contractSerde() {
-    ContractSerializer serializer = new ContractSerializer();
-    return Serdes.serdeFrom(
-        (topic, event) -> serializer.serialize(topic, event),
-        (topic, bytes) -> {
-          throw new UnsupportedOperationException("the linker does not read its own events");
-        });
   }
 }

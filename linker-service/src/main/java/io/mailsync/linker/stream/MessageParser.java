@@ -5,35 +5,24 @@ import io.mailsync.contracts.kafka.ContractDecoder;
 import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.contracts.message.MessageFetched;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Reads a {@code MessageFetched} and checks it carries what a link decision is keyed by; a record
- * that does not is a {@link PoisonRecord}.
+ * Reads a {@code MessageFetched}, checked as every consumer checks it ({@link ContractDecoder}); a
+ * record that cannot be read, or whose identity cannot be a state-store key part, is a {@link
+ * PoisonRecord}.
  */
 final class MessageParser {
 
   static List<LinkerInput> parse(byte[] value) {
     MessageFetched message = ContractDecoder.decode(Topics.MESSAGES, value, MessageFetched.class);
-    if (message == null) {
-      throw new PoisonRecord("empty value where a MessageFetched was expected");
-    }
-    requireText(message.id(), "id");
-    requireText(message.tenantId(), "tenantId");
-    requireText(message.messageKey(), "messageKey");
-    if (message.occurredAt() == null) {
-      throw new PoisonRecord("MessageFetched without occurredAt");
+    // Its identities become state-store key parts, which NUL separates.
+    if (!Stream.of(message.id(), message.tenantId(), message.messageKey())
+        .allMatch(StoreKeys::isSafePart)) {
+      throw new PoisonRecord(
+          "MessageFetched with a NUL character in its id, tenantId or messageKey");
     }
     return List.of(new LinkerInput.MessageInput(message));
-  }
-
-  private static void requireText(String value, String field) {
-    if (value == null || value.isBlank()) {
-      throw new PoisonRecord("MessageFetched without " + field);
-    }
-    // Identities become state-store key parts, which NUL separates.
-    if (!StoreKeys.isSafePart(value)) {
-      throw new PoisonRecord("MessageFetched " + field + " contains a NUL character");
-    }
   }
 
   private MessageParser() {}

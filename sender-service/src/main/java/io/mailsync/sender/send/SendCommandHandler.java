@@ -5,7 +5,6 @@ import io.mailsync.contracts.Keys;
 import io.mailsync.contracts.MessageIdentity;
 import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.Timestamps;
-import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.send.SendEmail;
 import io.mailsync.mail.secret.SecretScrubber;
@@ -74,31 +73,14 @@ public class SendCommandHandler {
   }
 
   /**
+   * @param command decoded and checked by {@code ContractDecoder}: it has the identity an outcome
+   *     needs
    * @return the outcome to publish
-   * @throws PoisonRecord (as a failed Uni) when the command lacks the identity an outcome needs;
-   *     such a record belongs in the dead-letter topic
    */
   public Uni<ContractRecord> handle(SendEmail command) {
-    String problem = identityProblem(command);
-    if (problem != null) {
-      return Uni.createFrom().failure(new PoisonRecord(problem));
-    }
     return attempts
         .find(command.id())
         .chain(existing -> existing == null ? start(command) : resume(command, existing));
-  }
-
-  static String identityProblem(SendEmail command) {
-    if (command.id() == null || command.id().isBlank()) {
-      return "SendEmail without an id";
-    }
-    if (command.tenantId() == null || command.tenantId().isBlank()) {
-      return "SendEmail " + command.id() + " without a tenantId";
-    }
-    if (command.mailboxId() == null || command.mailboxId().isBlank()) {
-      return "SendEmail " + command.id() + " without a mailboxId";
-    }
-    return null;
   }
 
   private Uni<ContractRecord> start(SendEmail command) {

@@ -37,10 +37,6 @@ public class TimelineConsumer {
     } catch (PoisonRecord e) {
       return Uni.createFrom().failure(e);
     }
-    String problem = identityProblem(message);
-    if (problem != null) {
-      return Uni.createFrom().failure(new PoisonRecord(problem));
-    }
     return TransientFailures.retried(store.storeMessage(message))
         .invoke(
             stored -> {
@@ -49,23 +45,6 @@ public class TimelineConsumer {
               }
             })
         .replaceWithVoid();
-  }
-
-  /** What a stored message needs; without it no retry can store the record. */
-  static String identityProblem(MessageFetched message) {
-    if (message == null) {
-      return "empty MessageFetched record";
-    }
-    if (message.tenantId() == null || message.tenantId().isBlank()) {
-      return "MessageFetched " + message.id() + " without a tenantId";
-    }
-    if (message.messageKey() == null || message.messageKey().isBlank()) {
-      return "MessageFetched " + message.id() + " without a messageKey";
-    }
-    if (message.copy() == null) {
-      return "MessageFetched " + message.id() + " without a copy";
-    }
-    return null;
   }
 
   /**
@@ -78,9 +57,6 @@ public class TimelineConsumer {
       decision = ContractDecoder.decodeByType(record.topic(), record.headers(), record.value());
     } catch (PoisonRecord e) {
       return Uni.createFrom().failure(e);
-    }
-    if (decision == null) {
-      return Uni.createFrom().failure(new PoisonRecord("empty link decision"));
     }
     return switch (decision) {
       case MessageLinked linked -> TransientFailures.retried(store.storeLinks(linked));
