@@ -21,20 +21,4 @@ public interface SenderConfig {
    */
   @WithDefault("2m")
   Duration inFlightGrace();
-
-  Smtp smtp();
-
-  interface Smtp {
-
-    @WithDefault("10s")
-    Duration connectTimeout();
-
-    /** A connection idle this long (no answer from the server) is closed and the send fails. */
-    @WithDefault("60s")
-    Duration idleTimeout();
-
-    /** SMTP clients kept open for reuse, one per mailbox; the least recently used is closed. */
-    @WithDefault("100")
-    int cachedClients();
-  }
 }

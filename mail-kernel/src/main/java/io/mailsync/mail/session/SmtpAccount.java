@@ -1,4 +1,4 @@
-package io.mailsync.sender.smtp;
+package io.mailsync.mail.session;
 
 import io.mailsync.contracts.mailbox.MailServer;
 import java.util.function.Supplier;
