@@ -18,15 +18,15 @@ import java.util.Properties;
 public final class CdcSettings {
 
   /** Where the Kafka broker is; not a Debezium setting, used by our producer. */
-  public static final String KAFKA_BOOTSTRAP = "kafka.bootstrap.servers";
+  private static final String KAFKA_BOOTSTRAP = "kafka.bootstrap.servers";
 
   /** Directory for the engine's offsets file. */
-  public static final String DATA_DIRECTORY = "mailsync.cdc.data.dir";
+  private static final String DATA_DIRECTORY = "mailsync.cdc.data.dir";
 
-  static final String ENV_PREFIX = "MAILSYNC_CDC_";
+  private static final String ENV_PREFIX = "MAILSYNC_CDC_";
 
   /** The Kafka Connect converter settings; each names a class. */
-  static final List<String> CONVERTERS =
+  private static final List<String> CONVERTERS =
       List.of("key.converter", "value.converter", "header.converter");
 
   private final Properties properties;
@@ -65,7 +65,7 @@ public final class CdcSettings {
     return new CdcSettings(props);
   }
 
-  static String toKey(String envSuffix) {
+  private static String toKey(String envSuffix) {
     return envSuffix.toLowerCase(Locale.ROOT).replace('_', '.');
   }
 

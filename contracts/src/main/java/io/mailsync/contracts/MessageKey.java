@@ -38,7 +38,7 @@ public final class MessageKey {
   private static final int BINDING_HEX_DIGITS = 16;
 
   /** Longer Message-IDs are hashed: keys must fit database indexes and Kafka keys comfortably. */
-  static final int MAX_MESSAGE_ID_BYTES = 200;
+  private static final int MAX_MESSAGE_ID_BYTES = 200;
 
   public static String of(MessageIdentity message) {
     String id = normalizeMessageId(message.messageId());

@@ -35,7 +35,7 @@ public final class Topics {
    * {@code timeline} schema: {@code mailsync.directory.timeline.company}, {@code ...contact},
    * {@code ...app_user}. Debezium change-event JSON (before/after/op/source), key: the row's id.
    */
-  public static final String DIRECTORY_PREFIX = "mailsync.directory.";
+  private static final String DIRECTORY_PREFIX = "mailsync.directory.";
 
   public static final String DIRECTORY_COMPANIES = DIRECTORY_PREFIX + "timeline.company";
   public static final String DIRECTORY_CONTACTS = DIRECTORY_PREFIX + "timeline.contact";

@@ -25,11 +25,11 @@ import org.eclipse.microprofile.config.Config;
 public class KafkaClientConfigs implements ClientCustomizer<Map<String, Object>> {
 
   /** Consumer configs and connector attributes that are no producer config. */
-  static final Set<String> NOT_FOR_PRODUCERS =
+  private static final Set<String> NOT_FOR_PRODUCERS =
       foreign(ConsumerConfig.configNames(), ProducerConfig.configNames());
 
   /** Producer configs and connector attributes that are no consumer config. */
-  static final Set<String> NOT_FOR_CONSUMERS =
+  private static final Set<String> NOT_FOR_CONSUMERS =
       foreign(ProducerConfig.configNames(), ConsumerConfig.configNames());
 
   @Override
@@ -47,12 +47,12 @@ public class KafkaClientConfigs implements ClientCustomizer<Map<String, Object>>
    * The connector always sets a producer's key serializer and a consumer's key deserializer, and
    * removes the other one from each.
    */
-  static boolean isProducer(Map<String, Object> config) {
+  private static boolean isProducer(Map<String, Object> config) {
     return config.containsKey(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG)
         && !config.containsKey(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
   }
 
-  static boolean isConsumer(Map<String, Object> config) {
+  private static boolean isConsumer(Map<String, Object> config) {
     return config.containsKey(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG)
         && !config.containsKey(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
   }

@@ -59,7 +59,7 @@ public final class CloudEventMetadata {
     return headers;
   }
 
-  public static Metadata metadata(ContractRecord record, URI source) {
+  private static Metadata metadata(ContractRecord record, URI source) {
     var cloudEvent =
         OutgoingCloudEventMetadata.builder()
             .withId(record.id())

@@ -11,9 +11,9 @@ import java.time.Duration;
  */
 public final class TransientFailures {
 
-  static final int MAX_ATTEMPTS = 30;
-  static final Duration FIRST_BACK_OFF = Duration.ofMillis(200);
-  static final Duration MAX_BACK_OFF = Duration.ofSeconds(30);
+  private static final int MAX_ATTEMPTS = 30;
+  private static final Duration FIRST_BACK_OFF = Duration.ofMillis(200);
+  private static final Duration MAX_BACK_OFF = Duration.ofSeconds(30);
 
   /** {@code work} must be lazy (re-subscribing runs it again), as Mutiny pipelines are. */
   public static <T> Uni<T> retried(Uni<T> work) {

@@ -6,7 +6,6 @@ import io.mailsync.contracts.kafka.CloudEventMetadata;
 import io.mailsync.contracts.kafka.ContractSerializer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.SequencedMap;
@@ -92,24 +91,10 @@ public final class OutboxEvent {
     return id;
   }
 
-  public String topic() {
-    return topic;
-  }
-
-  public byte[] recordKey() {
-    return recordKey.clone();
-  }
-
-  public byte[] payload() {
-    return payload.clone();
-  }
-
-  /** Header names and values, in the order the published record carries them. */
-  public SequencedMap<String, String> headers() {
-    return Collections.unmodifiableSequencedMap(headers);
-  }
-
-  /** Column name → value for every column a writer sets ({@code created_at} has its default). */
+  /**
+   * Column name → value for every column a writer sets ({@code created_at} has its default); the
+   * header columns come in the order the published record carries the headers.
+   */
   public SequencedMap<String, Object> columns() {
     SequencedMap<String, Object> columns = new LinkedHashMap<>();
     columns.put("id", id);

@@ -42,7 +42,7 @@ public class CredentialSeals {
   }
 
   /** What a password sealed at rest is bound to. */
-  public static String owner(String tenantId, String mailboxId) {
+  private static String owner(String tenantId, String mailboxId) {
     return tenantId + "/" + mailboxId;
   }
 

@@ -111,7 +111,7 @@ public final class KeyRing {
     }
   }
 
-  static String environmentVariable(String property) {
+  private static String environmentVariable(String property) {
     return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 

@@ -18,7 +18,7 @@ import java.util.Locale;
 @ApplicationScoped
 public class TransportCredentials {
 
-  static final String SEALING_KEY_PROPERTY = "mailsync.credentials.sealing-key";
+  private static final String SEALING_KEY_PROPERTY = "mailsync.credentials.sealing-key";
 
   private final KeyRing keys;
 
@@ -58,7 +58,7 @@ public class TransportCredentials {
       String tenantId, String mailboxId, String username, MailServer imap, MailServer smtp) {
 
     /** Length-prefixed fields, so no value (a username with a line break, say) can pass for two. */
-    String associatedData() {
+    private String associatedData() {
       StringBuilder data = new StringBuilder("mailsync-transport-v1");
       for (String field :
           new String[] {

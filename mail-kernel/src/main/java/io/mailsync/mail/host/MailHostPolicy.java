@@ -161,11 +161,6 @@ public class MailHostPolicy {
             "is not a valid host name (letters, digits, '-' and '.' only; no empty labels)");
   }
 
-  /** Whether an address is loopback, private, link-local, reserved or translates to one. */
-  public static boolean isInternal(InetAddress address) {
-    return InternalAddresses.contains(address);
-  }
-
   /** For unknown names and names of internal addresses alike. */
   static String notFound(String host) {
     return "host " + host + " was not found, or is not a public mail server";

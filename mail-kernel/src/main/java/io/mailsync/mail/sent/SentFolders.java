@@ -21,11 +21,11 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  */
 public final class SentFolders {
 
-  public static final String DEFAULT_NAME = "Sent";
-  public static final String SENT_ATTRIBUTE = "\\Sent";
+  private static final String DEFAULT_NAME = "Sent";
+  private static final String SENT_ATTRIBUTE = "\\Sent";
 
   /** Names mail clients and servers give the Sent folder, most common first. */
-  static final List<String> COMMON_NAMES =
+  private static final List<String> COMMON_NAMES =
       List.of(
           "Sent",
           "Sent Items",
@@ -102,7 +102,7 @@ public final class SentFolders {
   }
 
   /** "" when top-level folders sit at the root; e.g. "INBOX." where they must live below INBOX. */
-  static String personalPrefix(Store store) throws MessagingException {
+  private static String personalPrefix(Store store) throws MessagingException {
     Folder[] personal = store.getPersonalNamespaces();
     if (personal.length == 0 || personal[0].getFullName().isEmpty()) {
       return "";

@@ -15,7 +15,7 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 public final class ImapSessions {
 
   /** Bytes fetched per round trip for large messages. */
-  static final int FETCH_SIZE = 1024 * 1024;
+  private static final int FETCH_SIZE = 1024 * 1024;
 
   /** Connects and logs in at an address vetted just before. Blocking. */
   public static IMAPStore connect(
@@ -32,11 +32,12 @@ public final class ImapSessions {
   }
 
   /** A session whose sockets go to the vetted address only. */
-  public static Session session(VettedServer vetted, MailServer server, ImapTimeouts timeouts) {
+  private static Session session(VettedServer vetted, MailServer server, ImapTimeouts timeouts) {
     return Session.getInstance(properties(vetted, server, timeouts));
   }
 
-  static Properties properties(VettedServer vetted, MailServer server, ImapTimeouts timeouts) {
+  private static Properties properties(
+      VettedServer vetted, MailServer server, ImapTimeouts timeouts) {
     String p = "mail." + protocol(server) + ".";
     Properties props = new Properties();
     props.put(p + "connectiontimeout", Long.toString(timeouts.connect().toMillis()));
@@ -69,7 +70,7 @@ public final class ImapSessions {
     return props;
   }
 
-  static String protocol(MailServer server) {
+  private static String protocol(MailServer server) {
     return server.security() == MailServer.Security.SSL ? "imaps" : "imap";
   }
 

@@ -28,7 +28,8 @@ import java.util.function.Supplier;
 public final class SmtpClients {
 
   /** Password mechanisms only: XOAUTH2 would hand the password over as if it were a token. */
-  static final String PASSWORD_MECHANISMS = "CRAM-SHA256 CRAM-SHA1 CRAM-MD5 DIGEST-MD5 PLAIN LOGIN";
+  private static final String PASSWORD_MECHANISMS =
+      "CRAM-SHA256 CRAM-SHA1 CRAM-MD5 DIGEST-MD5 PLAIN LOGIN";
 
   /**
    * @param login whether the server requires a login (a username is configured)
@@ -72,7 +73,7 @@ public final class SmtpClients {
         .build();
   }
 
-  static Vertx pinned(Vertx vertx, VettedServer vetted) {
+  private static Vertx pinned(Vertx vertx, VettedServer vetted) {
     return proxy(
         Vertx.class,
         vertx,

@@ -8,7 +8,7 @@ package io.mailsync.mail.validation;
  */
 public final class ControlCharacters {
 
-  public static boolean isControl(int codePoint) {
+  private static boolean isControl(int codePoint) {
     return Character.isISOControl(codePoint);
   }
 

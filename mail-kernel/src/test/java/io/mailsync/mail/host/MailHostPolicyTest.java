@@ -135,8 +135,8 @@ class MailHostPolicyTest {
     assertThat(vetted.address().getHostAddress()).isEqualTo("93.184.216.34");
     assertThat(vetted.socketAddress().getHostString()).isEqualTo("93.184.216.34");
     assertThat(strict.vet("[2001:4860:4860::8888]", 587).host()).isEqualTo("2001:4860:4860::8888");
-    assertThat(MailHostPolicy.isInternal(InetAddress.getByName("8.8.8.8"))).isFalse();
-    assertThat(MailHostPolicy.isInternal(InetAddress.getByName("2001:db8::1"))).isFalse();
+    assertThat(InternalAddresses.contains(InetAddress.getByName("8.8.8.8"))).isFalse();
+    assertThat(InternalAddresses.contains(InetAddress.getByName("2001:db8::1"))).isFalse();
     // NAT64 (DNS64 clusters) and 6to4 addresses of a public IPv4 server are public
     assertThat(strict.vet("64:ff9b::808:808", 25).port()).isEqualTo(25);
     assertThat(strict.vet("2002:808:808::1", 25).port()).isEqualTo(25);

@@ -27,7 +27,7 @@ import org.apache.kafka.common.header.Header;
  */
 public final class DeadLetterCli {
 
-  static final String USAGE =
+  private static final String USAGE =
       """
       usage: mailsync dead-letters list [TOPIC...]
              mailsync dead-letters show TOPIC OFFSET [--partition N]
@@ -138,12 +138,12 @@ public final class DeadLetterCli {
     return 0;
   }
 
-  static List<String> deadLetterTopics() {
+  private static List<String> deadLetterTopics() {
     return Topics.Declared.DEAD_LETTERS.stream().map(TopicDeclaration::name).toList();
   }
 
   /** UTF-8 text as it is; anything else as base64, so no byte is lost or garbles the terminal. */
-  static String printable(byte[] bytes) {
+  private static String printable(byte[] bytes) {
     if (bytes == null) {
       return "(null)";
     }

@@ -36,7 +36,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class DeadLetterQueues implements AutoCloseable {
 
   /** The consumer group whose committed offsets mark redriven letters. */
-  static final String REDRIVE_GROUP = "mailsync-dead-letter-redrive";
+  private static final String REDRIVE_GROUP = "mailsync-dead-letter-redrive";
 
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
