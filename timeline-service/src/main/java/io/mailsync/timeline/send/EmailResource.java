@@ -11,6 +11,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.HeaderParam;
@@ -55,7 +56,7 @@ public class EmailResource {
   @TextOrHtml
   public record SendRequest(
       @NotBlank @Size(max = 200) String mailboxId,
-      @NotNull @Size(min = 1, max = MAX_RECIPIENTS) List<@Valid @NotNull Recipient> to,
+      @NotEmpty @Size(max = MAX_RECIPIENTS) List<@Valid @NotNull Recipient> to,
       @Size(max = MAX_RECIPIENTS) List<@Valid @NotNull Recipient> cc,
       @Size(max = MAX_RECIPIENTS) List<@Valid @NotNull Recipient> bcc,
       @NotNull @Size(max = 998) String subject,
