@@ -77,10 +77,6 @@ public class MailboxStore {
     return Mailbox.findByIdOptional(id);
   }
 
-  public Optional<Mailbox> findForTenant(String tenantId, UUID id) {
-    return Mailbox.<Mailbox>find("id = ?1 and tenantId = ?2", id, tenantId).firstResultOptional();
-  }
-
   /** The mailbox when it belongs to this user of this tenant. */
   public Optional<Mailbox> findForOwner(String tenantId, String ownerUserId, UUID id) {
     return Mailbox.<Mailbox>find(

@@ -147,7 +147,7 @@ class MailboxApiIT {
     assertThat(body).doesNotContain(PASSWORD).doesNotContainIgnoringCase("password");
     String id = JsonPath.from(body).getString("id");
 
-    Mailbox row = store.findForTenant(tenant, UUID.fromString(id)).orElseThrow();
+    Mailbox row = store.findForOwner(tenant, "user-1", UUID.fromString(id)).orElseThrow();
     assertThat(row.passwordCiphertext).doesNotContain(PASSWORD);
     assertThat(seals.openAtRest(row.sealedPassword(), tenant, id)).isEqualTo(PASSWORD);
 
@@ -335,7 +335,7 @@ class MailboxApiIT {
             .extract()
             .path("id");
 
-    Mailbox row = store.findForTenant(tenant, UUID.fromString(id)).orElseThrow();
+    Mailbox row = store.findForOwner(tenant, "user-1", UUID.fromString(id)).orElseThrow();
     assertThat(row.emailAddress).isEqualTo("erin@xn--bcher-kva.test");
   }
 

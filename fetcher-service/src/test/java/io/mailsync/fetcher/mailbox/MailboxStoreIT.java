@@ -86,8 +86,6 @@ class MailboxStoreIT {
     changes.commitRegistration(mine, "password");
     String otherTenant = "tenant-" + UUID.randomUUID();
 
-    assertThat(store.findForTenant(tenant, mine.id)).isPresent();
-    assertThat(store.findForTenant(otherTenant, mine.id)).isEmpty();
     assertThat(store.findForOwner(tenant, "user-1", mine.id)).isPresent();
     assertThat(store.findForOwner(tenant, "user-2", mine.id)).isEmpty();
     assertThat(store.findForOwner(otherTenant, "user-1", mine.id)).isEmpty();
