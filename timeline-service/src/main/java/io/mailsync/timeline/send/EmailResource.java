@@ -1,6 +1,7 @@
 package io.mailsync.timeline.send;
 
 import io.mailsync.contracts.DeterministicIds;
+import io.mailsync.contracts.Timestamps;
 import io.mailsync.contracts.send.EmailAddress;
 import io.mailsync.contracts.send.SendEmail;
 import io.mailsync.mail.validation.MailAddress;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -94,7 +94,7 @@ public class EmailResource {
     return new SendEmail(
         commandId,
         tenantId,
-        Instant.now(),
+        Timestamps.now(),
         request.mailboxId().strip(),
         caller.userId(),
         addresses(request.to()),
