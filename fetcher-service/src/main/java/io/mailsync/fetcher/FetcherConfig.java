@@ -10,7 +10,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "mailsync.fetcher")
 public interface FetcherConfig {
 
-  /** How often every assigned mailbox is synced. */
+  /**
+   * How often every assigned mailbox is synced. Read by {@code SyncScheduler}'s {@code @Scheduled}
+   * expression, which sees this default as the property's value.
+   */
   @WithDefault("30s")
   Duration pollInterval();
 

@@ -1,6 +1,9 @@
 package io.mailsync.rest;
 
-/** The request clashes with existing data, e.g. an address already taken; answered 409. */
+/**
+ * The request clashes with existing data, e.g. an address already taken; answered 409. What a
+ * unique key of the database decides is declared as a {@link UniqueKey} instead.
+ */
 public class ConflictException extends RuntimeException {
 
   private final FieldProblem problem;
@@ -9,17 +12,8 @@ public class ConflictException extends RuntimeException {
    * @param detail worded to follow the field's name, e.g. "is already registered"
    */
   public ConflictException(String field, String detail) {
-    this(new FieldProblem(field, detail), null);
-  }
-
-  /** A conflict found by the database (a unique key), kept as the cause. */
-  public ConflictException(String field, String detail, Throwable cause) {
-    this(new FieldProblem(field, detail), cause);
-  }
-
-  private ConflictException(FieldProblem problem, Throwable cause) {
-    super(problem.describe(), cause);
-    this.problem = problem;
+    super(field + " " + detail);
+    this.problem = new FieldProblem(field, detail);
   }
 
   public FieldProblem problem() {

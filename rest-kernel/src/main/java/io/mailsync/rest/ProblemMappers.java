@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.arc.All;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.BadRequestException;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -29,10 +32,21 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * {@link Problem}. Mappers are declared per exception type wherever the framework has a more
  * specific mapper of its own that would answer with another body.
  */
+@Singleton
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
   static final String BEARER = "Bearer";
+  static final String ALREADY_EXISTS = "the record already exists";
+
+  private final List<UniqueKey> uniqueKeys;
+
+  /**
+   * @param uniqueKeys the service's unique keys that stand for one input each
+   */
+  public ProblemMappers(@All List<UniqueKey> uniqueKeys) {
+    this.uniqueKeys = List.copyOf(uniqueKeys);
+  }
 
   @ServerExceptionMapper
   public Response invalidRequest(InvalidRequestException e) {
@@ -141,13 +155,18 @@ public class ProblemMappers {
 
   /**
    * Everything else is the server's fault (500, logged, without internals in the body) — except a
-   * unique-key violation: a concurrent request created the same record first, which is a conflict.
+   * unique-key violation: the record exists already, or a concurrent request created it first,
+   * which is a conflict naming the input when the key is one of the service's {@link UniqueKey}s.
    */
   @ServerExceptionMapper
   public Response unexpected(Throwable e) {
-    if (UniqueViolation.in(e)) {
-      return Problem.conflict("the record already exists: a concurrent request created it")
-          .toResponse();
+    Optional<UniqueViolation> violation = UniqueViolation.in(e);
+    if (violation.isPresent()) {
+      return uniqueKeys.stream()
+          .filter(violation.get()::of)
+          .findFirst()
+          .map(key -> Problem.conflict(key.problem()).toResponse())
+          .orElseGet(() -> Problem.conflict(ALREADY_EXISTS).toResponse());
     }
     LOG.error("unexpected error answering a request", e);
     return Problem.of(500).toResponse();

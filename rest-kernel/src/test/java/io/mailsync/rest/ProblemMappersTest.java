@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 
 class ProblemMappersTest {
 
-  private final ProblemMappers mappers = new ProblemMappers();
+  private static final UniqueKey CONTACT_EMAIL =
+      new UniqueKey("contact_tenant_id_email_key", "email", "is already the address of a contact");
+
+  private final ProblemMappers mappers = new ProblemMappers(List.of(CONTACT_EMAIL));
 
   record Recipient(String address) {}
 
@@ -52,16 +55,35 @@ class ProblemMappersTest {
   }
 
   @Test
-  void aUniqueViolationFromAConcurrentInsertIsAConflict() {
-    SQLException duplicate =
-        new SQLException(
-            "duplicate key value violates unique constraint", UniqueViolation.SQL_STATE);
+  void aViolatedUniqueKeyOfTheServiceIsAConflictNamingItsInput() {
     Throwable wrapped =
-        new CompletionException(new IllegalStateException("could not execute batch", duplicate));
+        new CompletionException(
+            new IllegalStateException(
+                "could not execute statement",
+                UniqueViolationTest.duplicate(CONTACT_EMAIL.constraint())));
 
     Problem problem = problem(mappers.unexpected(wrapped), 409);
     assertThat(problem.type()).isEqualTo(Problem.CONFLICT);
-    assertThat(problem.detail()).doesNotContain("constraint");
+    assertThat(problem.field()).isEqualTo("email");
+    assertThat(problem.detail()).isEqualTo("email is already the address of a contact");
+    assertThat(problem.problems())
+        .containsExactly(new FieldProblem("email", "is already the address of a contact"));
+  }
+
+  @Test
+  void anyOtherUniqueViolationIsAConflictWithoutInternals() {
+    for (SQLException duplicate :
+        List.of(
+            UniqueViolationTest.duplicate("send_idempotency_key_pkey"),
+            new SQLException("duplicate key", UniqueViolation.SQL_STATE))) {
+      Throwable wrapped =
+          new CompletionException(new IllegalStateException("could not execute batch", duplicate));
+
+      Problem problem = problem(mappers.unexpected(wrapped), 409);
+      assertThat(problem.type()).isEqualTo(Problem.CONFLICT);
+      assertThat(problem.field()).isNull();
+      assertThat(problem.detail()).isEqualTo("the record already exists");
+    }
   }
 
   @Test

@@ -72,7 +72,7 @@ class ViolationProblemsTest {
   @Test
   void violationsAnswer400WithEveryProblem() {
     Response answer =
-        new ProblemMappers()
+        new ProblemMappers(List.of())
             .constraintViolation(
                 new ConstraintViolationException(
                     violations(new EmailResource(), new SendRequest("", List.of()), null)));

@@ -7,11 +7,15 @@ import io.mailsync.contracts.Keys;
 import io.mailsync.contracts.Topics;
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
+import io.mailsync.sender.mailbox.MailboxDirectory;
+import io.mailsync.sender.mailbox.MailboxSettings;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,22 @@ class MailboxSettingsIT {
       new MailServer("smtp.example.com", 587, MailServer.Security.STARTTLS, false);
 
   private final String tenant = "tenant-" + UUID.randomUUID();
+
+  @Inject MailboxDirectory directory;
+
+  @Test
+  void theServersAreReadBackAsTheyArrived() throws Throwable {
+    String mailboxId = "mailbox-" + UUID.randomUUID();
+    MailServer imap = new MailServer("imap.example.com", 993, MailServer.Security.SSL, true);
+    TestMailboxes.publishAndAwait(
+        TestMailboxes.configured(
+            tenant, mailboxId, "jane@seller.test", SERVER, imap, "jane", "pw", "Sent"));
+
+    MailboxSettings stored =
+        VertxContextSupport.subscribeAndAwait(() -> directory.find(tenant, mailboxId));
+    assertThat(stored.smtp()).isEqualTo(SERVER);
+    assertThat(stored.imap()).isEqualTo(imap);
+  }
 
   @Test
   void olderSettingsReplayedLaterDoNotOverwriteNewerOnes() throws Exception {

@@ -365,7 +365,14 @@ class TimelineIT {
     as(tenant)
         .get("/api/v1/contacts/" + contactId + "/timeline?limit=0")
         .then()
-        .spec(Problems.invalid("limit"));
+        .spec(Problems.invalid("limit"))
+        .body("detail", equalTo("limit must be at least 1"));
+    as(tenant)
+        .body(Map.of("email", " "))
+        .post("/api/v1/contacts")
+        .then()
+        .spec(Problems.invalid("email"))
+        .body("detail", equalTo("email is required"));
     as(tenant)
         .get("/api/v1/contacts/" + contactId + "/timeline?cursor=bogus")
         .then()

@@ -36,9 +36,10 @@ public class SyncScheduler {
     this.permits = new Semaphore(Math.max(1, config.maxConcurrentSyncs()));
   }
 
+  /** Every {@link FetcherConfig#pollInterval()}: the expression reads the mapping's default. */
   @Scheduled(
       identity = "sync-assigned-mailboxes",
-      every = "${mailsync.fetcher.poll-interval:30s}",
+      every = "${mailsync.fetcher.poll-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void poll() {
     for (UUID mailboxId : assignments.active()) {

@@ -6,7 +6,6 @@ import io.mailsync.contracts.mailbox.SealedCredentials;
 import io.mailsync.fetcher.credentials.CredentialSeals;
 import io.mailsync.fetcher.mailbox.MailboxRequest.ServerSettings;
 import io.mailsync.mail.address.EmailAddressSyntax;
-import io.mailsync.rest.ConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -34,7 +33,8 @@ public class MailboxAccounts {
    * same transaction.
    *
    * @param request valid by the constraints of {@link MailboxRequest} (checked at the REST edge)
-   * @throws ConflictException naming {@code emailAddress} when the tenant already has it
+   * @throws jakarta.persistence.PersistenceException breaking {@link MailboxStore#ADDRESS_TAKEN}
+   *     when the tenant already has the address (answered 409 naming {@code emailAddress})
    */
   public MailboxView register(String tenantId, String ownerUserId, MailboxRequest request) {
     Mailbox mailbox = newAccount(tenantId, ownerUserId, request);

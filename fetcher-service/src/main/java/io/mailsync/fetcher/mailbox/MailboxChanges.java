@@ -29,8 +29,8 @@ public class MailboxChanges {
    * Commits a new account with its announcement.
    *
    * @param password the clear password, which the account holds sealed at rest
-   * @throws io.mailsync.rest.ConflictException naming {@code emailAddress} when the tenant already
-   *     has a mailbox with this address; nothing is committed then
+   * @throws jakarta.persistence.PersistenceException breaking {@link MailboxStore#ADDRESS_TAKEN}
+   *     when the tenant already has a mailbox with this address; nothing is committed then
    */
   @Transactional
   public void commitRegistration(Mailbox mailbox, String password) {

@@ -1,11 +1,8 @@
 package io.mailsync.fetcher.mailbox;
 
-import static io.mailsync.fetcher.mailbox.MailboxRequest.AT_MOST_MAX;
 import static io.mailsync.fetcher.mailbox.MailboxRequest.MAX_FOLDERS;
 import static io.mailsync.fetcher.mailbox.MailboxRequest.MAX_NAME;
 import static io.mailsync.fetcher.mailbox.MailboxRequest.MAX_PASSWORD;
-import static io.mailsync.fetcher.mailbox.MailboxRequest.REQUIRED;
-import static io.mailsync.fetcher.mailbox.MailboxRequest.SERVER_REQUIRED;
 
 import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.mail.validation.MailAddress;
@@ -19,37 +16,34 @@ import java.util.List;
 
 /**
  * Body of {@code POST /api/v1/mailboxes}; its constraints are checked before anything is stored,
- * and every broken one is answered naming its field.
+ * and every broken one is answered naming its field, in the words every service uses (rest-kernel's
+ * {@code ContributorValidationMessages}).
  *
  * @param username the login; defaults to the email address
  * @param folders folders to sync; empty or absent means INBOX plus the Sent folder
  * @param sentFolder where sent mail is filed; absent means detect it
  */
 public record MailboxRequest(
-    @NotBlank(message = REQUIRED) @MailAddress String emailAddress,
+    @NotBlank @MailAddress String emailAddress,
     @PrintableName(max = MAX_NAME, blankAllowed = true) String username,
-    @NotEmpty(message = REQUIRED) @Size(max = MAX_PASSWORD, message = AT_MOST_MAX) String password,
-    @NotNull(message = SERVER_REQUIRED) @Valid ServerSettings imap,
-    @NotNull(message = SERVER_REQUIRED) @Valid ServerSettings smtp,
+    @NotEmpty @Size(max = MAX_PASSWORD) String password,
+    @NotNull @Valid ServerSettings imap,
+    @NotNull @Valid ServerSettings smtp,
     @FolderList(maxFolders = MAX_FOLDERS, maxName = MAX_NAME) List<String> folders,
     @PrintableName(max = MAX_NAME) String sentFolder) {
 
   static final int MAX_FOLDERS = 100;
   static final int MAX_NAME = 1000;
   static final int MAX_PASSWORD = 1024;
-  static final String REQUIRED = "is required";
-  static final String AT_MOST_MAX = "must be at most {max} characters";
-  static final String SERVER_REQUIRED =
-      "is required: \\{host, port, security, trustAnyCertificate\\}";
 
   /**
    * @param trustAnyCertificate the user's "don't validate certificate" choice; default false
    */
   @AllowedMailServer
   public record ServerSettings(
-      @NotBlank(message = REQUIRED) String host,
-      @NotNull(message = REQUIRED) Integer port,
-      @NotNull(message = "is required: NONE, STARTTLS or SSL") MailServer.Security security,
+      @NotBlank String host,
+      @NotNull Integer port,
+      @NotNull MailServer.Security security,
       Boolean trustAnyCertificate) {}
 
   @Override

@@ -29,8 +29,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class MailboxResource {
 
-  static final String BODY_REQUIRED = "is required: a JSON object describing the mailbox";
-
   private final MailboxAccounts accounts;
   private final Caller caller;
 
@@ -41,8 +39,7 @@ public class MailboxResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public RestResponse<MailboxView> register(
-      @Valid @NotNull(message = BODY_REQUIRED) MailboxRequest request) {
+  public RestResponse<MailboxView> register(@Valid @NotNull MailboxRequest request) {
     MailboxView view = accounts.register(caller.tenantId(), caller.userId(), request);
     return RestResponse.ResponseBuilder.<MailboxView>created(
             URI.create("/api/v1/mailboxes/" + view.id()))

@@ -1,11 +1,10 @@
 package io.mailsync.fetcher.mailbox;
 
 import io.mailsync.contracts.mailbox.SealedCredentials;
-import io.mailsync.rest.ConflictException;
-import io.mailsync.rest.UniqueViolation;
+import io.mailsync.rest.UniqueKey;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
+import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -25,6 +24,14 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class MailboxStore {
+
+  /** One mailbox per address and tenant, whatever the case of its letters (V1__fetcher.sql). */
+  @Produces
+  static final UniqueKey ADDRESS_TAKEN =
+      new UniqueKey(
+          "mailbox_tenant_address",
+          "emailAddress",
+          "is already registered as a mailbox of this tenant");
 
   private static final String UPSERT_CHECKPOINT =
       """
@@ -58,28 +65,16 @@ public class MailboxStore {
       """;
 
   /**
-   * @throws ConflictException naming {@code emailAddress} when the tenant already has a mailbox
-   *     with this address
+   * @throws jakarta.persistence.PersistenceException breaking {@link #ADDRESS_TAKEN} when the
+   *     tenant already has a mailbox with this address
    */
   public void insert(Mailbox mailbox) {
-    try {
-      // Flushed now, so a duplicate address is refused here rather than at commit.
-      mailbox.persistAndFlush();
-    } catch (PersistenceException e) {
-      if (UniqueViolation.in(e)) {
-        throw new ConflictException(
-            "emailAddress", "is already registered as a mailbox of this tenant", e);
-      }
-      throw e;
-    }
+    // Flushed now, so a duplicate address is refused here rather than at commit.
+    mailbox.persistAndFlush();
   }
 
   public Optional<Mailbox> find(UUID id) {
     return Mailbox.findByIdOptional(id);
-  }
-
-  public Optional<Mailbox> findForTenant(String tenantId, UUID id) {
-    return Mailbox.<Mailbox>find("id = ?1 and tenantId = ?2", id, tenantId).firstResultOptional();
   }
 
   /** The mailbox when it belongs to this user of this tenant. */

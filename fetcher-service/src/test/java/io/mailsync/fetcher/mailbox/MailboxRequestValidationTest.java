@@ -45,15 +45,24 @@ class MailboxRequestValidationTest {
     assertThat(problems(new MailboxRequest(null, null, null, null, null, null, null)))
         .containsExactly(
             "emailAddress is required",
-            "imap is required: {host, port, security, trustAnyCertificate}",
+            "imap is required",
             "password is required",
-            "smtp is required: {host, port, security, trustAnyCertificate}");
+            "smtp is required");
     assertThat(
             problems(new MailboxRequest("a@crm.test", null, "pw", blankServer(), SMTP, null, null)))
         .containsExactly(
+            "imap.host is required", "imap.port is required", "imap.security is required");
+  }
+
+  @Test
+  void aBlankValueIsToldTheSameWhicheverConstraintFindsIt() {
+    ServerSettings blankHost = new ServerSettings(" ", 993, Security.SSL, false);
+    assertThat(problems(new MailboxRequest(" ", null, "pw", blankHost, SMTP, List.of(" "), " ")))
+        .containsExactly(
+            "emailAddress is required",
+            "folders[0] is required",
             "imap.host is required",
-            "imap.port is required",
-            "imap.security is required: NONE, STARTTLS or SSL");
+            "sentFolder is required");
   }
 
   @Test
@@ -63,7 +72,7 @@ class MailboxRequestValidationTest {
         .containsExactly(
             "imap.host must be a host name, not a URL (leave out the scheme)",
             "imap.port must be between 1 and 65535",
-            "imap.security is required: NONE, STARTTLS or SSL");
+            "imap.security is required");
     ServerSettings internal = new ServerSettings("10.0.0.5", 587, Security.NONE, false);
     assertThat(
             problemFields(new MailboxRequest("a@crm.test", null, "pw", IMAP, internal, null, null)))
@@ -101,15 +110,13 @@ class MailboxRequestValidationTest {
     assertThat(
             problems(
                 new MailboxRequest("a@crm.test", null, "x".repeat(1025), IMAP, SMTP, null, null)))
-        .containsExactly("password must be at most 1024 characters");
+        .containsExactly("password must be at most 1024 characters or items");
     assertThat(
             problems(
                 new MailboxRequest(
                     "a@crm.test", null, "pw", IMAP, SMTP, List.of("INBOX", " ", "INBOX"), "\n")))
         .containsExactly(
-            "folders[1] must not be blank",
-            "folders[2] repeats folder INBOX",
-            "sentFolder must not be blank");
+            "folders[1] is required", "folders[2] repeats folder INBOX", "sentFolder is required");
     assertThat(
             problemFields(
                 new MailboxRequest(
@@ -134,7 +141,7 @@ class MailboxRequestValidationTest {
                     null)))
         .containsExactly(
             "folders[0] must be at most 1000 characters, without control characters",
-            "folders[1] must not be blank",
+            "folders[1] is required",
             "username must be at most 1000 characters, without control characters");
     // A blank login means "use the address"; a repeated odd name is quoted as it is.
     assertThat(

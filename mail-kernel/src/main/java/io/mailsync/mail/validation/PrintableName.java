@@ -18,8 +18,8 @@ import java.util.Optional;
 /**
  * A name that goes to a mail server or into a mail header as written (a login, a folder, a
  * recipient's display name): at most {@link #max()} characters and no {@link ControlCharacters},
- * and not blank unless {@link #blankAllowed()}. One problem per name: a blank name is only told it
- * is blank. Null (not given) is valid.
+ * and not blank unless {@link #blankAllowed()}. One problem per name: a blank name is only told
+ * what {@code @NotBlank} tells it, in that constraint's words. Null (not given) is valid.
  */
 @Documented
 @Target({FIELD, METHOD, PARAMETER, TYPE_USE})
@@ -27,7 +27,8 @@ import java.util.Optional;
 @Constraint(validatedBy = PrintableName.Check.class)
 public @interface PrintableName {
 
-  String BLANK = "must not be blank";
+  /** The message template of a blank name: {@code @NotBlank}'s, whatever wording it is given. */
+  String BLANK = "{jakarta.validation.constraints.NotBlank.message}";
 
   String message() default "is not a usable name";
 
@@ -42,7 +43,10 @@ public @interface PrintableName {
 
   class Check implements ConstraintValidator<PrintableName, String> {
 
-    /** What is wrong with a (non-null) name, worded to follow the field's name. */
+    /**
+     * What is wrong with a (non-null) name, as a message template worded to follow the field's
+     * name.
+     */
     public static Optional<String> problem(String name, int max, boolean blankAllowed) {
       if (!blankAllowed && name.isBlank()) {
         return Optional.of(BLANK);

@@ -3,8 +3,10 @@ package io.mailsync.mail.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.mail.address.EmailAddressSyntax;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,8 @@ class MailConstraintsTest {
       @MailDomain String domain,
       @MessageId String messageId,
       @PrintableName(max = 10) String name) {}
+
+  record Names(@NotBlank String required, @PrintableName(max = 10) String name) {}
 
   private final Validator validator =
       Validation.byDefaultProvider()
@@ -46,6 +50,14 @@ class MailConstraintsTest {
             "domain is not a domain name: ${x}.test",
             "messageId is not a Message-ID (printable characters without spaces, e.g. <id@host>)",
             "name must be at most 10 characters, without control characters");
+  }
+
+  @Test
+  void aBlankNameIsToldWhatNotBlankTellsIt() {
+    assertThat(validator.validate(new Names(" ", " ")))
+        .extracting(ConstraintViolation::getMessage)
+        .hasSize(2)
+        .containsOnly(validator.validate(new Names(" ", null)).iterator().next().getMessage());
   }
 
   @ParameterizedTest

@@ -4,13 +4,17 @@ import io.mailsync.contracts.mailbox.MailServer;
 import io.mailsync.contracts.mailbox.SealedCredentials;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
 /**
  * The latest settings of one mailbox as the sender needs them. The password stays sealed exactly as
- * it arrived on the mailboxes topic; {@link #toString()} never shows it.
+ * it arrived on the mailboxes topic; {@link #toString()} never shows it. Only {@link
+ * MailboxDirectory} writes the rows (an upsert in SQL), so the columns that only order or document
+ * the records it applies ({@code event_id}, {@code configured_at}, {@code state}, {@code
+ * updated_at}) have no field here.
  */
 @Entity
 @Table(name = "mailbox")
@@ -27,12 +31,6 @@ public class MailboxSettings {
   @Column(name = "mailbox_id")
   public String mailboxId;
 
-  @Column(name = "event_id")
-  public String eventId;
-
-  @Column(name = "configured_at")
-  public Instant configuredAt;
-
   /** Only this user may send from the mailbox. */
   @Column(name = "owner_user_id")
   public String ownerUserId;
@@ -47,7 +45,8 @@ public class MailboxSettings {
   public Integer smtpPort;
 
   @Column(name = "smtp_security")
-  public String smtpSecurity;
+  @Enumerated(EnumType.STRING)
+  public MailServer.Security smtpSecurity;
 
   @Column(name = "smtp_trust_any_cert")
   public boolean smtpTrustAnyCertificate;
@@ -59,7 +58,8 @@ public class MailboxSettings {
   public Integer imapPort;
 
   @Column(name = "imap_security")
-  public String imapSecurity;
+  @Enumerated(EnumType.STRING)
+  public MailServer.Security imapSecurity;
 
   @Column(name = "imap_trust_any_cert")
   public boolean imapTrustAnyCertificate;
@@ -78,11 +78,6 @@ public class MailboxSettings {
   @Column(name = "sent_folder")
   public String sentFolder;
 
-  public String state;
-
-  @Column(name = "updated_at")
-  public Instant updatedAt;
-
   /** The SMTP server, or null when the mailbox has none configured. */
   public MailServer smtp() {
     return server(smtpHost, smtpPort, smtpSecurity, smtpTrustAnyCertificate);
@@ -100,12 +95,12 @@ public class MailboxSettings {
     return new SealedCredentials(credentialsKeyId, credentialsAlgorithm, credentialsCiphertext);
   }
 
-  private static MailServer server(String host, Integer port, String security, boolean trustAny) {
+  private static MailServer server(
+      String host, Integer port, MailServer.Security security, boolean trustAny) {
     if (host == null || port == null) {
       return null;
     }
-    return new MailServer(
-        host, port, security == null ? null : MailServer.Security.valueOf(security), trustAny);
+    return new MailServer(host, port, security, trustAny);
   }
 
   @Override

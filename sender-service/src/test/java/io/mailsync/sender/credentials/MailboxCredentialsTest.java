@@ -65,10 +65,10 @@ class MailboxCredentialsTest {
     mailbox.username = "ann";
     mailbox.smtpHost = smtpHost;
     mailbox.smtpPort = SMTP.port();
-    mailbox.smtpSecurity = SMTP.security().name();
+    mailbox.smtpSecurity = SMTP.security();
     mailbox.imapHost = IMAP.host();
     mailbox.imapPort = IMAP.port();
-    mailbox.imapSecurity = IMAP.security().name();
+    mailbox.imapSecurity = IMAP.security();
     return mailbox;
   }
 

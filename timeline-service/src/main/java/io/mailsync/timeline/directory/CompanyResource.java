@@ -80,9 +80,7 @@ public class CompanyResource {
   public Uni<TimelinePage> timeline(
       @PathParam("id") UUID id,
       @QueryParam("cursor") String cursor,
-      @QueryParam("limit")
-          @DefaultValue("50")
-          @Min(value = 1, message = TimelineQuery.LIMIT_RANGE) @Max(value = TimelineQuery.MAX_LIMIT, message = TimelineQuery.LIMIT_RANGE) int limit) {
+      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(TimelineQuery.MAX_LIMIT) int limit) {
     String tenantId = caller.tenantId();
     return found(tenantId, id)
         .chain(

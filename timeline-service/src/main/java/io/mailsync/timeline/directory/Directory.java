@@ -1,27 +1,37 @@
 package io.mailsync.timeline.directory;
 
-import io.mailsync.rest.ConflictException;
 import io.mailsync.rest.InvalidRequestException;
-import io.mailsync.rest.UniqueViolation;
+import io.mailsync.rest.UniqueKey;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The CRM directory of each tenant: companies, their contacts and the tenant's users. Every read
  * and write is scoped to one tenant, so a tenant never sees nor refers to another's records (they
- * read as absent). An address belongs to one contact and one user per tenant; the unique keys have
- * the last word when two requests race for one.
+ * read as absent). An address belongs to one contact and one user per tenant: the unique keys
+ * decide, also between two requests that race for one, and a taken address is answered as a
+ * conflict naming {@code email}.
  */
 @ApplicationScoped
 public class Directory {
 
   static final int MAX_COMPANIES_LISTED = 500;
-  static final String CONTACT_EMAIL_TAKEN = "is already the address of another contact";
-  static final String USER_EMAIL_TAKEN = "is already the address of another user";
+
+  /** One contact per address and tenant (V1__directory.sql). */
+  @Produces
+  static final UniqueKey CONTACT_EMAIL_TAKEN =
+      new UniqueKey(
+          "contact_tenant_id_email_key", "email", "is already the address of another contact");
+
+  /** One user per address and tenant (V1__directory.sql). */
+  @Produces
+  static final UniqueKey USER_EMAIL_TAKEN =
+      new UniqueKey(
+          "app_user_tenant_id_email_key", "email", "is already the address of another user");
 
   private final Mutiny.SessionFactory sessions;
 
@@ -56,19 +66,19 @@ public class Directory {
 
   /**
    * Adds a contact, optionally at one of the tenant's companies. Refused when the company is not
-   * the tenant's, and (as a conflict) when the address is taken; {@code email} is a valid address.
+   * the tenant's, and by {@link #CONTACT_EMAIL_TAKEN} when the address is taken; {@code email} is a
+   * valid address.
    */
   public Uni<Contact> createContact(String tenantId, String email, String name, UUID companyId) {
     return Uni.createFrom()
         .item(() -> DirectoryRules.newContact(tenantId, email, name, companyId))
         .chain(
             contact ->
-                insertUnlessTaken(
-                    contact,
-                    tenantId,
-                    contact.email,
-                    CONTACT_EMAIL_TAKEN,
-                    session -> requireCompany(session, tenantId, companyId)));
+                sessions.withTransaction(
+                    session ->
+                        requireCompany(session, tenantId, companyId)
+                            .chain(() -> session.persist(contact))
+                            .replaceWith(contact)));
   }
 
   /** The tenant's contact, or null (also when the id is another tenant's). */
@@ -76,18 +86,15 @@ public class Directory {
     return sessions.withSession(session -> ofTenant(session, Contact.class, tenantId, id));
   }
 
-  /** Adds a CRM user ({@code email} a valid address); refused as a conflict when it is taken. */
+  /**
+   * Adds a CRM user ({@code email} a valid address); refused by {@link #USER_EMAIL_TAKEN} when the
+   * address is taken.
+   */
   public Uni<AppUser> createUser(String tenantId, String email, String name) {
     return Uni.createFrom()
         .item(() -> DirectoryRules.newUser(tenantId, email, name))
         .chain(
-            user ->
-                insertUnlessTaken(
-                    user,
-                    tenantId,
-                    user.email,
-                    USER_EMAIL_TAKEN,
-                    session -> Uni.createFrom().voidItem()));
+            user -> sessions.withTransaction(session -> session.persist(user)).replaceWith(user));
   }
 
   /** The tenant's user, or null (also when the id is another tenant's). */
@@ -104,46 +111,6 @@ public class Directory {
         .ifNull()
         .failWith(() -> new InvalidRequestException("companyId", "names no company"))
         .replaceWithVoid();
-  }
-
-  /**
-   * Inserts a contact or user, once {@code precondition} holds, unless its tenant has one with that
-   * address already. A concurrent request may insert the same address between the check and the
-   * insert: the insert then fails on the unique key, which is answered as the same conflict.
-   */
-  private <T> Uni<T> insertUnlessTaken(
-      T entity,
-      String tenantId,
-      String email,
-      String takenDetail,
-      Function<Mutiny.Session, Uni<Void>> precondition) {
-    String countTaken =
-        "select count(*) from "
-            + entity.getClass().getSimpleName()
-            + " where tenantId = :tenant and email = :email";
-    return sessions
-        .withTransaction(
-            session ->
-                precondition
-                    .apply(session)
-                    .chain(
-                        () ->
-                            session
-                                .createSelectionQuery(countTaken, Long.class)
-                                .setParameter("tenant", tenantId)
-                                .setParameter("email", email)
-                                .getSingleResult())
-                    .chain(
-                        taken ->
-                            taken > 0
-                                ? Uni.createFrom()
-                                    .<T>failure(new ConflictException("email", takenDetail))
-                                : session
-                                    .persist(entity)
-                                    .chain(session::flush)
-                                    .replaceWith(entity)))
-        .onFailure(UniqueViolation::in)
-        .transform(e -> new ConflictException("email", takenDetail, e));
   }
 
   private static <T> Uni<T> ofTenant(

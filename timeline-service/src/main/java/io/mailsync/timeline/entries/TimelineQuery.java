@@ -10,9 +10,6 @@ public class TimelineQuery {
 
   public static final int MAX_LIMIT = 200;
 
-  /** What a {@code limit} outside 1..{@value #MAX_LIMIT} is told, by the resources' constraints. */
-  public static final String LIMIT_RANGE = "must be between 1 and " + MAX_LIMIT;
-
   private final TimelineStore store;
 
   public TimelineQuery(TimelineStore store) {

@@ -1,6 +1,7 @@
 package io.mailsync.timeline.send;
 
 import io.mailsync.contracts.DeterministicIds;
+import io.mailsync.contracts.Timestamps;
 import io.mailsync.contracts.send.EmailAddress;
 import io.mailsync.contracts.send.SendEmail;
 import io.mailsync.mail.validation.MailAddress;
@@ -11,13 +12,13 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,7 +56,7 @@ public class EmailResource {
   @TextOrHtml
   public record SendRequest(
       @NotBlank @Size(max = 200) String mailboxId,
-      @NotNull @Size(min = 1, max = MAX_RECIPIENTS) List<@Valid @NotNull Recipient> to,
+      @NotEmpty @Size(max = MAX_RECIPIENTS) List<@Valid @NotNull Recipient> to,
       @Size(max = MAX_RECIPIENTS) List<@Valid @NotNull Recipient> cc,
       @Size(max = MAX_RECIPIENTS) List<@Valid @NotNull Recipient> bcc,
       @NotNull @Size(max = 998) String subject,
@@ -93,7 +94,7 @@ public class EmailResource {
     return new SendEmail(
         commandId,
         tenantId,
-        Instant.now(),
+        Timestamps.now(),
         request.mailboxId().strip(),
         caller.userId(),
         addresses(request.to()),

@@ -49,7 +49,7 @@ class DirectoryRequestValidationTest {
   @Test
   void anAbsentOrBlankDomainIsRefusedNotSkipped() {
     assertThat(problems(new CompanyRequest("Customer Inc", Arrays.asList(null, " "))))
-        .containsExactly("emailDomains[0] must not be blank", "emailDomains[1] must not be blank");
+        .containsExactly("emailDomains[0] is required", "emailDomains[1] is required");
   }
 
   @ParameterizedTest
@@ -76,8 +76,7 @@ class DirectoryRequestValidationTest {
 
   @Test
   void aBlankAddressIsToldItIsBlankOnly() {
-    assertThat(problems(new ContactRequest(" ", null, null)))
-        .containsExactly("email must not be blank");
+    assertThat(problems(new ContactRequest(" ", null, null))).containsExactly("email is required");
   }
 
   @Test

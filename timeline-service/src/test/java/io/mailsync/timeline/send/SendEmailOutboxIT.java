@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -134,6 +135,8 @@ class SendEmailOutboxIT {
     SendEmail command = EventJson.mapper().readValue(record.value(), SendEmail.class);
     assertThat(command.id()).isEqualTo(id);
     assertThat(command.tenantId()).isEqualTo(tenant);
+    // Stamped by the services' one clock, at the database's precision.
+    assertThat(command.occurredAt()).isEqualTo(command.occurredAt().truncatedTo(ChronoUnit.MICROS));
     assertThat(record.key()).isEqualTo(command.key());
     List<String> expectedHeaders = new ArrayList<>();
     CloudEventMetadata.headerValues(command, SendCommandOutbox.SOURCE)

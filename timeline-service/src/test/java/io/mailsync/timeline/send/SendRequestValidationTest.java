@@ -9,6 +9,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.util.Collections;
 import java.util.List;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,16 @@ class SendRequestValidationTest {
 
     assertThat(problems(request(to, null, "t", null, null)))
         .containsExactly("to[0].name must be at most 200 characters, without control characters");
+  }
+
+  @Test
+  void aMailNeedsARecipientAndHasAtMostOneHundredOfEachKind() {
+    assertThat(problems(request(List.of(), null, "t", null, null)))
+        .containsExactly("to is required");
+    assertThat(problems(request(null, null, "t", null, null))).containsExactly("to is required");
+    List<Recipient> many = Collections.nCopies(101, BOB.get(0));
+    assertThat(problems(request(BOB, many, "t", null, null)))
+        .containsExactly("cc must be at most 100 characters or items");
   }
 
   @Test
