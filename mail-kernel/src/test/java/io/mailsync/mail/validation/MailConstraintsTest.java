@@ -3,10 +3,9 @@ package io.mailsync.mail.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.mail.address.EmailAddressSyntax;
-import jakarta.validation.Validation;
+import io.mailsync.testkit.validation.Constraints;
 import jakarta.validation.Validator;
 import java.util.List;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,12 +18,7 @@ class MailConstraintsTest {
       @MessageId String messageId,
       @PrintableName(max = 10) String name) {}
 
-  private final Validator validator =
-      Validation.byDefaultProvider()
-          .configure()
-          .messageInterpolator(new ParameterMessageInterpolator())
-          .buildValidatorFactory()
-          .getValidator();
+  private final Validator validator = Constraints.validator();
 
   @Test
   void absentValuesAreLeftToOtherConstraints() {
@@ -63,9 +57,6 @@ class MailConstraintsTest {
   }
 
   private List<String> problems(Input input) {
-    return validator.validate(input).stream()
-        .map(v -> v.getPropertyPath() + " " + v.getMessage())
-        .sorted()
-        .toList();
+    return Constraints.problems(validator, input);
   }
 }
