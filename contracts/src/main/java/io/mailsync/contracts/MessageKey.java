@@ -83,16 +83,27 @@ public final class MessageKey {
   }
 
   /**
-   * Strips surrounding whitespace and angle brackets ({@code " <a@b> "} → {@code a@b}) and control
-   * characters, which no valid Message-ID contains and databases refuse (NUL).
+   * The id as identity: without control characters, which no valid Message-ID contains and
+   * databases refuse (NUL), and {@link #withoutBrackets} with the space inside them stripped too
+   * ({@code " < a@b > "} → {@code a@b}). Lenient on purpose: whatever a mailbox copy carries must
+   * give the same key in every copy; whether an id may be written into a header is the mail
+   * kernel's {@code MessageIdSyntax}.
    */
   private static String normalizeMessageId(String rfcMessageId) {
     if (rfcMessageId == null) {
       return "";
     }
-    String id = rfcMessageId.replaceAll("\\p{Cntrl}", "").strip();
+    return withoutBrackets(rfcMessageId.replaceAll("\\p{Cntrl}", "")).strip();
+  }
+
+  /**
+   * {@code messageId} without surrounding whitespace and the one pair of angle brackets around it,
+   * if it has them ({@code " <a@b> "} → {@code a@b}); nothing else is changed.
+   */
+  public static String withoutBrackets(String messageId) {
+    String id = messageId.strip();
     if (id.startsWith("<") && id.endsWith(">")) {
-      id = id.substring(1, id.length() - 1).strip();
+      id = id.substring(1, id.length() - 1);
     }
     return id;
   }

@@ -214,4 +214,12 @@ class MessageKeyTest {
     all.add(part);
     return all;
   }
+
+  @Test
+  void bracketsComeOffOnlyAsAPairAroundTheWholeId() {
+    assertThat(MessageKey.withoutBrackets(" <a@b> ")).isEqualTo("a@b");
+    assertThat(MessageKey.withoutBrackets("< a@b >")).isEqualTo(" a@b ");
+    assertThat(MessageKey.withoutBrackets("<a@b")).isEqualTo("<a@b");
+    assertThat(MessageKey.withoutBrackets("a@b")).isEqualTo("a@b");
+  }
 }

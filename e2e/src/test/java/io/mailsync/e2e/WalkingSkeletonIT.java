@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mailsync.contracts.Topics;
+import io.mailsync.e2e.stack.DemoData;
 import io.mailsync.e2e.stack.MailsyncStack;
 import io.mailsync.e2e.stack.StackClient;
 import io.mailsync.e2e.stack.StackSettings;
@@ -84,24 +85,12 @@ class WalkingSkeletonIT {
             StackSettings.randomKey(),
             "2s");
     stack = new MailsyncStack(settings).start();
-    client = new StackClient(TestJwt.token(tenant, "ann"));
+    String token = TestJwt.token(tenant, "ann");
+    client = new StackClient(token);
 
-    String timeline = settings.timelineUrl();
-    companyId =
-        client
-            .post(
-                timeline + "/api/v1/companies",
-                Map.of("name", "Customer Inc", "emailDomains", List.of("customer.test")))
-            .path("id")
-            .asText();
-    contactId =
-        client
-            .post(
-                timeline + "/api/v1/contacts",
-                Map.of("email", bob.email(), "name", "Bob", "companyId", companyId))
-            .path("id")
-            .asText();
-    client.post(timeline + "/api/v1/users", Map.of("email", ann.email(), "name", "Ann"));
+    DemoData directory = DemoData.seed(settings, token, ann, bob.email());
+    companyId = directory.companyId();
+    contactId = directory.contactId();
     mailboxId = client.registerMailbox(settings.fetcherUrl(), ann).path("id").asText();
   }
 

@@ -33,7 +33,7 @@ final class ViolationProblems {
     return false;
   }
 
-  static String field(ConstraintViolation<?> violation) {
+  public static String field(ConstraintViolation<?> violation) {
     Path.MethodNode method = null;
     Path.ParameterNode parameter = null;
     StringBuilder path = new StringBuilder();

@@ -12,8 +12,8 @@ import io.mailsync.contracts.send.SendEmail;
 import io.mailsync.mail.credentials.KeyRing;
 import io.mailsync.mail.credentials.TransportCredentials;
 import io.mailsync.testkit.kafka.TestTopics;
+import io.mailsync.testkit.postgres.TestDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Mailbox settings and commands as the other services publish them, and the sender's tables. */
@@ -96,7 +95,7 @@ final class TestMailboxes {
 
   /** An attempt left PENDING by a sender that stopped mid-send, long enough ago. */
   static void insertInterruptedAttempt(SendEmail command, String rfcMessageId) throws SQLException {
-    try (Connection db = connect();
+    try (Connection db = TestDatabase.of(ConfigProvider.getConfig()).connect();
         PreparedStatement insert =
             db.prepareStatement(
                 "INSERT INTO sender.send_attempt (command_id, tenant_id, mailbox_id, state,"
@@ -116,7 +115,7 @@ final class TestMailboxes {
 
   /** The stored settings of a mailbox: event id and sealed ciphertext, or null when absent. */
   static String[] storedMailbox(String tenant, String mailboxId) throws SQLException {
-    try (Connection db = connect();
+    try (Connection db = TestDatabase.of(ConfigProvider.getConfig()).connect();
         PreparedStatement query =
             db.prepareStatement(
                 "SELECT event_id, credentials_ciphertext FROM sender.mailbox"
@@ -130,7 +129,7 @@ final class TestMailboxes {
   }
 
   static String attemptState(String commandId) throws SQLException {
-    try (Connection db = connect();
+    try (Connection db = TestDatabase.of(ConfigProvider.getConfig()).connect();
         PreparedStatement query =
             db.prepareStatement("SELECT state FROM sender.send_attempt WHERE command_id = ?")) {
       query.setString(1, commandId);
@@ -141,7 +140,7 @@ final class TestMailboxes {
   }
 
   private static long count(String sql, String... parameters) throws SQLException {
-    try (Connection db = connect();
+    try (Connection db = TestDatabase.of(ConfigProvider.getConfig()).connect();
         PreparedStatement query = db.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         query.setString(i + 1, parameters[i]);
@@ -151,14 +150,6 @@ final class TestMailboxes {
         return rs.getLong(1);
       }
     }
-  }
-
-  private static Connection connect() throws SQLException {
-    Config config = ConfigProvider.getConfig();
-    return DriverManager.getConnection(
-        config.getValue("quarkus.datasource.jdbc.url", String.class),
-        config.getValue("quarkus.datasource.username", String.class),
-        config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
   }
 
   private TestMailboxes() {}

@@ -27,6 +27,7 @@ import io.mailsync.testkit.kafka.DeadLetters.Published;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresResource;
+import io.mailsync.testkit.postgres.TestDatabase;
 import io.mailsync.testkit.quarkus.Problems;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +38,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -109,7 +109,7 @@ class TimelineIT {
     TestTopics.publish(linked(colleagueCopy));
 
     await()
-        .atMost(Duration.ofSeconds(60))
+        .atMost(TestTopics.WAIT)
         .untilAsserted(
             () ->
                 timeline("contacts", contactId, "limit=50")
@@ -136,7 +136,7 @@ class TimelineIT {
     TestTopics.publish(mail);
 
     await()
-        .atMost(Duration.ofSeconds(60))
+        .atMost(TestTopics.WAIT)
         .untilAsserted(
             () ->
                 timeline("contacts", contactId, "")
@@ -157,7 +157,7 @@ class TimelineIT {
     TestTopics.publish(marker);
     TestTopics.publish(linked(marker));
     await()
-        .atMost(Duration.ofSeconds(60))
+        .atMost(TestTopics.WAIT)
         .untilAsserted(() -> timeline("contacts", contactId, "").body("entries", hasSize(1)));
 
     assertThat(storedMessages(before.messageKey(), after.messageKey())).isZero();
@@ -178,9 +178,9 @@ class TimelineIT {
     TestTopics.publish(linked(mail));
 
     await()
-        .atMost(Duration.ofSeconds(60))
+        .atMost(TestTopics.WAIT)
         .untilAsserted(() -> timeline("contacts", contactId, "").body("entries", hasSize(1)));
-    assertThat(DeadLetters.awaitReason("timeline.dlq", poison, Duration.ofSeconds(60)))
+    assertThat(DeadLetters.awaitReason(Topics.deadLetter("timeline"), poison, TestTopics.WAIT))
         .contains("not a MessageLinked");
   }
 
@@ -201,9 +201,9 @@ class TimelineIT {
             withoutCopy.getBytes(StandardCharsets.UTF_8),
             Map.of("ce_id", "m-1", "ce_type", "io.mailsync.message.fetched.v1"));
 
-    assertThat(DeadLetters.awaitReason("timeline.dlq", message, Duration.ofSeconds(60)))
+    assertThat(DeadLetters.awaitReason(Topics.deadLetter("timeline"), message, TestTopics.WAIT))
         .isEqualTo("MessageFetched without occurredAt, copy");
-    assertThat(DeadLetters.awaitReason("timeline.dlq", misrouted, Duration.ofSeconds(60)))
+    assertThat(DeadLetters.awaitReason(Topics.deadLetter("timeline"), misrouted, TestTopics.WAIT))
         .contains("unexpected ce_type");
   }
 
@@ -401,7 +401,7 @@ class TimelineIT {
   @Test
   void aContactCreatedConcurrentlyWithTheSameAddressIsAConflict() throws Exception {
     String email = "race-" + UUID.randomUUID() + "@customer.test";
-    try (Connection concurrent = connection()) {
+    try (Connection concurrent = TestDatabase.of(ConfigProvider.getConfig()).connect()) {
       // Another request's insert, not yet committed: the endpoint counts no contact with this
       // address, and its own insert then waits on the unique index until this one commits.
       concurrent.setAutoCommit(false);
@@ -619,17 +619,9 @@ class TimelineIT {
         "no contact among 2 participants");
   }
 
-  private static Connection connection() throws SQLException {
-    var config = ConfigProvider.getConfig();
-    return DriverManager.getConnection(
-        config.getValue("quarkus.datasource.jdbc.url", String.class),
-        config.getValue("quarkus.datasource.username", String.class),
-        config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
-  }
-
   /** Sessions of this database whose INSERT into {@code table} waits for another's lock. */
   private static long insertsWaitingForALock(String table) throws SQLException {
-    try (var c = connection();
+    try (var c = TestDatabase.of(ConfigProvider.getConfig()).connect();
         var s =
             c.prepareStatement(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
@@ -643,7 +635,7 @@ class TimelineIT {
   }
 
   private static long storedMessages(String... keys) throws Exception {
-    try (var c = connection();
+    try (var c = TestDatabase.of(ConfigProvider.getConfig()).connect();
         var s =
             c.prepareStatement(
                 "SELECT count(*) FROM timeline.message WHERE message_key = ANY (?)")) {

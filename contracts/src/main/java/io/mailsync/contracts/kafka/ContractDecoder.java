@@ -109,7 +109,10 @@ public final class ContractDecoder {
     return text(key).orElseThrow(() -> new PoisonRecord("record key is not UTF-8 text"));
   }
 
-  /** {@code bytes} as UTF-8 text, if they are that and nothing else. */
+  /**
+   * {@code bytes} as UTF-8 text, if they are that and nothing else: the one strict UTF-8 check, for
+   * record keys here and for mail headers in the fetcher.
+   */
   public static Optional<String> text(byte[] bytes) {
     try {
       return Optional.of(

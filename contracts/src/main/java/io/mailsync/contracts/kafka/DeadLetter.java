@@ -72,14 +72,39 @@ public final class DeadLetter {
     return headers;
   }
 
-  /** The first value of a header as UTF-8 text: the dead letter's own comes before the source's. */
+  /**
+   * The value of one of the dead letter's own {@link #HEADERS} as UTF-8 text. Its own come before
+   * the source record's (SmallRye writes them so), so this is the first value of the name: should
+   * the source record have carried a header of that name too, that later one is the source's. Other
+   * headers are read as Kafka reads them, by {@code lastHeader}.
+   */
   public static Optional<String> text(Headers headers, String name) {
+    if (!HEADERS.contains(name)) {
+      throw new IllegalArgumentException(name + " is not a dead-letter header");
+    }
     for (Header header : headers) {
       if (header.key().equals(name) && header.value() != null) {
         return Optional.of(new String(header.value(), StandardCharsets.UTF_8));
       }
     }
     return Optional.empty();
+  }
+
+  /** Where the rejected record was read, if the dead letter says so in full. */
+  public static Optional<RecordCoordinates> source(Headers headers) {
+    Optional<String> topic = text(headers, TOPIC);
+    Optional<String> partition = text(headers, PARTITION);
+    Optional<String> offset = text(headers, OFFSET);
+    if (topic.isEmpty() || partition.isEmpty() || offset.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new RecordCoordinates(
+              topic.get(), Integer.parseInt(partition.get()), Long.parseLong(offset.get())));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   private static String message(Throwable failure) {

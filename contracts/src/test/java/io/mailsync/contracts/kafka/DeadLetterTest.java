@@ -1,6 +1,7 @@
 package io.mailsync.contracts.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
@@ -29,6 +30,22 @@ class DeadLetterTest {
     assertThat(DeadLetter.text(dead, DeadLetter.PARTITION)).contains("3");
     assertThat(DeadLetter.text(dead, DeadLetter.OFFSET)).contains("42");
     assertThat(DeadLetter.sourceHeaders(dead).toArray()).containsExactly(source.toArray());
+    assertThat(DeadLetter.source(dead))
+        .contains(new RecordCoordinates("mailsync.messages.v1", 3, 42))
+        .map(RecordCoordinates::toString)
+        .contains("mailsync.messages.v1-3@42");
+  }
+
+  @Test
+  void aDeadLetterThatDoesNotSayWhereInFullNamesNoSource() {
+    Headers partial = new RecordHeaders();
+    partial.add(DeadLetter.TOPIC, bytes("t"));
+    partial.add(DeadLetter.PARTITION, bytes("0"));
+    Headers garbled = new RecordHeaders(partial.toArray());
+    garbled.add(DeadLetter.OFFSET, bytes("seven"));
+
+    assertThat(DeadLetter.source(partial)).isEmpty();
+    assertThat(DeadLetter.source(garbled)).isEmpty();
   }
 
   @Test
@@ -49,9 +66,16 @@ class DeadLetterTest {
     Headers dead = DeadLetter.headers(source, new PoisonRecord("now"), "t", 0, 7);
 
     assertThat(DeadLetter.text(dead, DeadLetter.REASON)).contains("now");
+    assertThat(DeadLetter.source(dead)).contains(new RecordCoordinates("t", 0, 7));
     assertThat(DeadLetter.sourceHeaders(dead).toArray())
         .extracting(Header::key)
         .doesNotContainAnyElementsOf(DeadLetter.HEADERS);
+  }
+
+  @Test
+  void readsOnlyTheDeadLettersOwnHeaders() {
+    assertThatThrownBy(() -> DeadLetter.text(new RecordHeaders(), "ce_id"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static byte[] bytes(String text) {

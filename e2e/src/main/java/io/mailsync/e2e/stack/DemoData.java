@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo tenant's directory and mailbox, created through the services' REST APIs. Mail links only
- * to contacts that existed when it was received, so the directory comes before the demo mail.
+ * A tenant's demo directory, created through the timeline's REST API: the company Customer Inc
+ * (domain customer.test), its contact at {@code customerEmail}, and the mailbox owner as a user.
+ * Mail links only to contacts that existed when it was received, so the directory comes before the
+ * demo mail.
  */
-record DemoData(String companyId, String contactId) {
+public record DemoData(String companyId, String contactId) {
 
-  static DemoData seed(StackSettings settings, String token, MailAccount demo)
+  public static DemoData seed(
+      StackSettings settings, String token, MailAccount demo, String customerEmail)
       throws IOException, InterruptedException {
     StackClient client = new StackClient(token);
     String timeline = settings.timelineUrl();
@@ -26,7 +29,7 @@ record DemoData(String companyId, String contactId) {
         client
             .post(
                 timeline + "/api/v1/contacts",
-                Map.of("email", "bob@customer.test", "name", "Bob Buyer", "companyId", companyId))
+                Map.of("email", customerEmail, "name", "Bob Buyer", "companyId", companyId))
             .path("id")
             .asText();
     client.post(timeline + "/api/v1/users", Map.of("email", demo.email(), "name", "Demo User"));

@@ -114,7 +114,7 @@ public final class LocalRun {
     stack.start();
 
     String token = TestJwt.token(TENANT, "demo-user", Instant.now().plus(Duration.ofHours(12)));
-    DemoData demoData = DemoData.seed(settings, token, demo);
+    DemoData demoData = DemoData.seed(settings, token, demo, "bob@customer.test");
     seedMail(mail, demo);
     new StackClient(token).registerMailbox(settings.fetcherUrl(), demo);
 

@@ -4,6 +4,8 @@ import io.mailsync.contracts.kafka.ContractDecoder;
 import io.mailsync.contracts.kafka.ContractDecoder.Latest;
 import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
+import io.mailsync.kafka.ConsumedRecords;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,15 +27,25 @@ public class MailboxAssignmentConsumer {
   }
 
   @Incoming("mailbox-assignments")
-  public void consume(ConsumerRecord<byte[], byte[]> record) {
+  public Uni<Void> consume(ConsumerRecord<byte[], byte[]> record) {
+    return ConsumedRecords.decoded(record, MailboxAssignmentConsumer::assignment)
+        .invoke(
+            latest ->
+                assignments.apply(
+                    new TopicPartition(record.topic(), record.partition()),
+                    latest.key(),
+                    latest.value()))
+        .replaceWithVoid();
+  }
+
+  private static Latest<MailboxConfigured> assignment(ConsumerRecord<byte[], byte[]> record) {
     Latest<MailboxConfigured> latest =
         ContractDecoder.decodeLatest(
             record.topic(), record.key(), record.value(), MailboxConfigured.class);
     if (latest.value() != null) {
       requireUuid(latest.value().mailboxId());
     }
-    assignments.apply(
-        new TopicPartition(record.topic(), record.partition()), latest.key(), latest.value());
+    return latest;
   }
 
   /** The fetcher's own accounts, and so the mailboxes it syncs, are named by UUIDs. */

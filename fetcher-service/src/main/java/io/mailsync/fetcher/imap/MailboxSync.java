@@ -287,7 +287,7 @@ public class MailboxSync {
     return new MessageFetched(
         copy.eventId(),
         mailbox.tenantId,
-        Instant.now(),
+        Timestamps.now(),
         copy,
         parsed.messageKey(),
         parsed.rfcMessageId(),
@@ -335,7 +335,7 @@ public class MailboxSync {
     return new MessageFetched(
         copy.eventId(),
         mailbox.tenantId,
-        Instant.now(),
+        Timestamps.now(),
         copy,
         unreadableKey(copy, messageId, participants, sentAt, subject),
         messageId,

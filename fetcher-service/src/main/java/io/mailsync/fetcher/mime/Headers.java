@@ -1,10 +1,7 @@
 package io.mailsync.fetcher.mime;
 
+import io.mailsync.contracts.kafka.ContractDecoder;
 import io.mailsync.contracts.message.Participant;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -172,17 +169,6 @@ final class Headers {
     if (!nonAscii) {
       return latin1;
     }
-    byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
-    try {
-      CharBuffer decoded =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes));
-      return decoded.toString();
-    } catch (CharacterCodingException notUtf8) {
-      return latin1;
-    }
+    return ContractDecoder.text(latin1.getBytes(StandardCharsets.ISO_8859_1)).orElse(latin1);
   }
 }

@@ -29,18 +29,18 @@ class MailboxAssignmentConsumerTest {
     UUID a = UUID.randomUUID();
     UUID b = UUID.randomUUID();
     assignments.assigned(List.of(p0, p1));
-    consumer.consume(record(0, mailbox(a, State.ACTIVE)));
-    consumer.consume(record(0, mailbox(a, State.ACTIVE))); // replayed: no change
-    consumer.consume(record(1, mailbox(b, State.ACTIVE)));
+    consume(record(0, mailbox(a, State.ACTIVE)));
+    consume(record(0, mailbox(a, State.ACTIVE))); // replayed: no change
+    consume(record(1, mailbox(b, State.ACTIVE)));
     assertThat(assignments.active()).containsExactlyInAnyOrder(a, b);
 
-    consumer.consume(record(1, mailbox(b, State.PAUSED)));
+    consume(record(1, mailbox(b, State.PAUSED)));
     assertThat(assignments.active()).containsExactly(a);
 
-    consumer.consume(record(0, 9, Keys.mailbox("t", a.toString()), null));
+    consume(record(0, 9, Keys.mailbox("t", a.toString()), null));
     assertThat(assignments.active()).isEmpty();
 
-    consumer.consume(record(1, mailbox(b, State.ACTIVE)));
+    consume(record(1, mailbox(b, State.ACTIVE)));
     assignments.revoked(List.of(p1));
     assertThat(assignments.active()).isEmpty();
   }
@@ -63,14 +63,13 @@ class MailboxAssignmentConsumerTest {
             List.of(),
             null,
             State.ACTIVE);
-    assertThatThrownBy(
-            () -> consumer.consume(record(0, 1, Keys.mailbox("t", "not-a-uuid"), broken)))
+    assertThatThrownBy(() -> consume(record(0, 1, Keys.mailbox("t", "not-a-uuid"), broken)))
         .isInstanceOf(PoisonRecord.class)
         .hasMessageContaining("not a UUID");
-    assertThatThrownBy(() -> consumer.consume(record(0, 1, "other/key", noId)))
+    assertThatThrownBy(() -> consume(record(0, 1, "other/key", noId)))
         .isInstanceOf(PoisonRecord.class)
         .hasMessageContaining("does not match");
-    assertThatThrownBy(() -> consumer.consume(record(0, 1, null, null)))
+    assertThatThrownBy(() -> consume(record(0, 1, null, null)))
         .isInstanceOf(PoisonRecord.class)
         .hasMessageContaining("without a key");
   }
@@ -80,20 +79,23 @@ class MailboxAssignmentConsumerTest {
     byte[] notJson = "{not json".getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(
             () ->
-                consumer.consume(
+                consume(
                     new ConsumerRecord<>(
                         Topics.MAILBOXES, 0, 1, "t/k".getBytes(StandardCharsets.UTF_8), notJson)))
         .isInstanceOf(PoisonRecord.class)
         .hasMessageContaining("not a MailboxConfigured");
     byte[] notUtf8 = {(byte) 0xc3, (byte) 0x28};
-    assertThatThrownBy(
-            () -> consumer.consume(new ConsumerRecord<>(Topics.MAILBOXES, 0, 1, notUtf8, null)))
+    assertThatThrownBy(() -> consume(new ConsumerRecord<>(Topics.MAILBOXES, 0, 1, notUtf8, null)))
         .isInstanceOf(PoisonRecord.class)
         .hasMessageContaining("not UTF-8");
   }
 
   private ConsumerRecord<byte[], byte[]> record(int partition, MailboxConfigured m) {
     return record(partition, 0, m.key(), m);
+  }
+
+  private void consume(ConsumerRecord<byte[], byte[]> record) {
+    consumer.consume(record).await().indefinitely();
   }
 
   /** The record as the consumer reads it: key and value as bytes. */

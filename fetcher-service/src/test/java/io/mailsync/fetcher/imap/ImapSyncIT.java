@@ -113,6 +113,9 @@ class ImapSyncIT {
     assertThat(first.subject()).isEqualTo("Quote for 100 units");
     assertThat(first.sentAt()).isEqualTo(sent);
     assertThat(first.receivedAt()).isNotNull();
+    assertThat(first.occurredAt())
+        .as("at the database's precision, as every stored or answered time")
+        .isEqualTo(first.occurredAt().truncatedTo(ChronoUnit.MICROS));
     assertThat(first.inReplyTo()).isEqualTo("<request-1@crm.test>");
     assertThat(first.references()).containsExactly("<request-1@crm.test>");
     assertThat(first.participants())

@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailsync.contracts.mailbox.MailServer.Security;
 import io.mailsync.fetcher.mailbox.MailboxRequest.ServerSettings;
 import io.mailsync.mail.host.MailHostPolicy;
-import jakarta.validation.Configuration;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorFactory;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
-import jakarta.validation.Validation;
+import io.mailsync.testkit.validation.Constraints;
 import jakarta.validation.Validator;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 
 /** The constraints of a registration request, checked by a plain Bean Validation validator. */
@@ -160,31 +153,11 @@ class MailboxRequestValidationTest {
 
   /** Each problem as the REST layer words it, in its order: by field, then by text. */
   private List<String> problems(MailboxRequest request) {
-    return validator.validate(request).stream()
-        .map(v -> field(v) + " " + v.getMessage())
-        .sorted()
-        .toList();
+    return Constraints.problems(validator, request);
   }
 
   private List<String> problemFields(MailboxRequest request) {
-    return validator.validate(request).stream()
-        .map(MailboxRequestValidationTest::field)
-        .sorted()
-        .toList();
-  }
-
-  /** The JSON path of the offending input, e.g. {@code imap.port} or {@code folders[2]}. */
-  private static String field(ConstraintViolation<?> violation) {
-    StringBuilder field = new StringBuilder();
-    for (Path.Node node : violation.getPropertyPath()) {
-      if (node.isInIterable()) {
-        field.append('[').append(node.getIndex()).append(']');
-      }
-      if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
-        field.append(field.isEmpty() ? "" : ".").append(node.getName());
-      }
-    }
-    return field.toString();
+    return Constraints.fields(validator, request);
   }
 
   private static ServerSettings blankServer() {
@@ -197,28 +170,7 @@ class MailboxRequestValidationTest {
 
   /** Bean Validation as Quarkus runs it, with the host policy given to the one bean validator. */
   static Validator validator(MailHostPolicy policy) {
-    Configuration<?> configuration =
-        Validation.byDefaultProvider()
-            .configure()
-            .messageInterpolator(new ParameterMessageInterpolator());
-    ConstraintValidatorFactory defaults = configuration.getDefaultConstraintValidatorFactory();
-    ConstraintValidatorFactory withPolicy =
-        new ConstraintValidatorFactory() {
-          @Override
-          public <T extends ConstraintValidator<?, ?>> T getInstance(Class<T> key) {
-            return key == AllowedMailServer.Check.class
-                ? key.cast(new AllowedMailServer.Check(policy))
-                : defaults.getInstance(key);
-          }
-
-          @Override
-          public void releaseInstance(ConstraintValidator<?, ?> instance) {
-            defaults.releaseInstance(instance);
-          }
-        };
-    return configuration
-        .constraintValidatorFactory(withPolicy)
-        .buildValidatorFactory()
-        .getValidator();
+    return Constraints.validator(
+        AllowedMailServer.Check.class, () -> new AllowedMailServer.Check(policy));
   }
 }

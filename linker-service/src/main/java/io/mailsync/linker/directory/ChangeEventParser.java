@@ -2,7 +2,7 @@ package io.mailsync.linker.directory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailsync.contracts.EventJson;
 import io.mailsync.linker.directory.DirectoryEntry.Kind;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -22,11 +22,10 @@ import java.util.Set;
  *
  * <p>Creates, updates and snapshot reads become an upsert of the after-image; deletes a delete of
  * the before-image's row. A tombstone (null value after a delete) carries nothing new and yields no
- * change.
+ * change. Whether the values can be state-store key parts is the store's concern ({@code
+ * DirectoryStore.storable}).
  */
 public final class ChangeEventParser {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Above this, an epoch number is in microseconds (1e14 ms would be the year 5138). */
   private static final long MICROS_THRESHOLD = 100_000_000_000_000L;
@@ -40,7 +39,7 @@ public final class ChangeEventParser {
     }
     JsonNode event;
     try {
-      event = JSON.readTree(value);
+      event = EventJson.mapper().readTree(value);
     } catch (JsonProcessingException e) {
       throw new MalformedChangeEventException("not JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
@@ -204,12 +203,7 @@ public final class ChangeEventParser {
     if (!node.isValueNode()) {
       throw new MalformedChangeEventException(field + " is not a plain value");
     }
-    String text = node.asText();
-    // PostgreSQL text never holds NUL; one here would be forged and could blur store keys.
-    if (text.indexOf('\u0000') >= 0) {
-      throw new MalformedChangeEventException(field + " contains a NUL character");
-    }
-    return text;
+    return node.asText();
   }
 
   private ChangeEventParser() {}

@@ -1,5 +1,6 @@
 package io.mailsync.linker.stream;
 
+import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.linker.directory.AppUser;
 import io.mailsync.linker.directory.Company;
 import io.mailsync.linker.directory.Contact;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -50,6 +52,26 @@ final class DirectoryStore implements Directory {
       case DirectoryChange.Delete(Kind kind, String tenantId, String id) ->
           remove(kind, tenantId, id);
     }
+  }
+
+  /**
+   * {@code change} if every value it puts into a key (tenant, id and lookup terms) can be a key
+   * part; a NUL, which PostgreSQL text never holds and so only a forged event carries, would let
+   * one key run into another (a domain {@code acme.com<NUL>x} would answer for {@code acme.com}).
+   */
+  static DirectoryChange storable(DirectoryChange change) {
+    Stream<String> parts =
+        switch (change) {
+          case DirectoryChange.Upsert(DirectoryEntry entry) ->
+              Stream.concat(Stream.of(entry.tenantId(), entry.id()), terms(entry).stream());
+          case DirectoryChange.Delete(Kind kind, String tenantId, String id) ->
+              Stream.of(tenantId, id);
+        };
+    if (!parts.allMatch(StoreKeys::isSafePart)) {
+      throw new PoisonRecord(
+          "directory change with a NUL character in its tenant_id, id, email or email_domains");
+    }
+    return change;
   }
 
   private void remove(Kind kind, String tenantId, String id) {

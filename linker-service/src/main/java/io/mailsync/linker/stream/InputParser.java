@@ -2,6 +2,7 @@ package io.mailsync.linker.stream;
 
 import io.mailsync.contracts.kafka.DeadLetter;
 import io.mailsync.contracts.kafka.PoisonRecord;
+import io.mailsync.contracts.kafka.RecordCoordinates;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -65,8 +66,9 @@ final class InputParser implements Processor<byte[], byte[], String, ParsedInput
     // This processor reads straight from a source topic, so every record has its coordinates.
     RecordMetadata source = context.recordMetadata().orElseThrow();
     LOG.warnf(
-        "Dead-lettering record %s-%d@%d: %s",
-        source.topic(), source.partition(), source.offset(), failure.getMessage());
+        "Dead-lettering record %s: %s",
+        new RecordCoordinates(source.topic(), source.partition(), source.offset()),
+        failure.getMessage());
     context.forward(
         new Record<String, ParsedInput>(
             null,

@@ -123,6 +123,7 @@ public class LinkerTopology {
   private static Function<byte[], List<LinkerInput>> directory(Kind kind) {
     return value ->
         ChangeEventParser.parse(kind, value).stream()
+            .map(DirectoryStore::storable)
             .<LinkerInput>map(LinkerInput.DirectoryInput::new)
             .toList();
   }

@@ -342,6 +342,28 @@ class LinkerTopologyTest {
   }
 
   @Test
+  void directoryValuesThatWouldRunIntoOtherKeysAreDeadLettered() throws IOException {
+    ObjectNode forgedDomain = companyRow(acmeId, TENANT, LONG_AGO, "acme.com\u0000x");
+    ObjectNode forgedTenant =
+        contactRow(bobId, TENANT + "\u0000x", acmeId, "bob@acme.com", LONG_AGO);
+    companies.pipeInput(key(acmeId), Fixtures.created(forgedDomain));
+    contacts.pipeInput(key(bobId), Fixtures.created(forgedTenant));
+
+    List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+    assertThat(dead).hasSize(2);
+    assertThat(dead)
+        .allSatisfy(
+            letter ->
+                assertThat(TestTopics.header(letter.headers(), "dead-letter-reason"))
+                    .contains("NUL character"));
+    pipe(message(TENANT, RECEIVED, "ann@acme.com"));
+    driver.advanceWallClockTime(GRACE.plusSeconds(1));
+    assertThat(TestTopics.header(links.readRecord().headers(), "ce_type"))
+        .as("the forged domain answers for no real one")
+        .isEqualTo("io.mailsync.message.unmatched.v1");
+  }
+
+  @Test
   void replayedMessageYieldsTheSameRecordId() throws IOException {
     createAcmeAndBob();
     MessageFetched linkedMessage = message(TENANT, RECEIVED, "bob@acme.com");

@@ -1,5 +1,6 @@
 package io.mailsync.mail.address;
 
+import io.mailsync.contracts.MessageKey;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -13,12 +14,14 @@ public final class MessageIdSyntax {
 
   private static final Pattern MSG_ID = Pattern.compile("[\\x21-\\x7E&&[^<>]]{1,995}");
 
-  /** The id in angle brackets, or empty when it is not one Message-ID. */
+  /**
+   * The id in angle brackets, or empty when it is not one Message-ID. Strict where the identity
+   * normalisation of {@link MessageKey} is lenient: this decides what may be written into a header,
+   * that what makes every copy of one mail the same key; both take the brackets off the same way
+   * ({@link MessageKey#withoutBrackets}).
+   */
   public static Optional<String> normalize(String messageId) {
-    String id = messageId == null ? "" : messageId.strip();
-    if (id.startsWith("<") && id.endsWith(">")) {
-      id = id.substring(1, id.length() - 1);
-    }
+    String id = messageId == null ? "" : MessageKey.withoutBrackets(messageId);
     return MSG_ID.matcher(id).matches() ? Optional.of("<" + id + ">") : Optional.empty();
   }
 

@@ -3,12 +3,11 @@ package io.mailsync.mail.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.mail.address.EmailAddressSyntax;
+import io.mailsync.testkit.validation.Constraints;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,12 +22,7 @@ class MailConstraintsTest {
 
   record Names(@NotBlank String required, @PrintableName(max = 10) String name) {}
 
-  private final Validator validator =
-      Validation.byDefaultProvider()
-          .configure()
-          .messageInterpolator(new ParameterMessageInterpolator())
-          .buildValidatorFactory()
-          .getValidator();
+  private final Validator validator = Constraints.validator();
 
   @Test
   void absentValuesAreLeftToOtherConstraints() {
@@ -75,9 +69,6 @@ class MailConstraintsTest {
   }
 
   private List<String> problems(Input input) {
-    return validator.validate(input).stream()
-        .map(v -> v.getPropertyPath() + " " + v.getMessage())
-        .sorted()
-        .toList();
+    return Constraints.problems(validator, input);
   }
 }

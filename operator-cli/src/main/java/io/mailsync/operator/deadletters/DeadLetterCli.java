@@ -3,6 +3,7 @@ package io.mailsync.operator.deadletters;
 import io.mailsync.contracts.TopicDeclaration;
 import io.mailsync.contracts.Topics;
 import io.mailsync.contracts.kafka.ContractDecoder;
+import io.mailsync.contracts.kafka.RecordCoordinates;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -94,7 +95,7 @@ public final class DeadLetterCli {
               Integer.toString(letter.partition()),
               Long.toString(letter.offset()),
               letter.time().toString(),
-              letter.source().map(Letter.Source::toString).orElse("-"),
+              letter.source().map(RecordCoordinates::toString).orElse("-"),
               letter.done() ? "done" : "pending",
               oneLine(printable(letter.record().key())),
               oneLine(letter.reason())));
@@ -107,13 +108,14 @@ public final class DeadLetterCli {
     Optional<Letter> found = queues.find(topic, arguments.partition(), arguments.offset());
     if (found.isEmpty()) {
       err.println(
-          "no dead letter at " + topic + "-" + arguments.partition() + "@" + arguments.offset());
+          "no dead letter at "
+              + new RecordCoordinates(topic, arguments.partition(), arguments.offset()));
       return 1;
     }
     Letter letter = found.get();
-    out.println("letter:  " + letter.topic() + "-" + letter.partition() + "@" + letter.offset());
+    out.println("letter:  " + letter.coordinates());
     out.println("time:    " + letter.time());
-    out.println("source:  " + letter.source().map(Letter.Source::toString).orElse("-"));
+    out.println("source:  " + letter.source().map(RecordCoordinates::toString).orElse("-"));
     out.println("status:  " + (letter.done() ? "done" : "pending"));
     out.println("reason:  " + letter.reason());
     out.println("key:     " + printable(letter.record().key()));

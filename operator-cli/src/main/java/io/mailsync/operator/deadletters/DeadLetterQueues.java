@@ -3,6 +3,7 @@ package io.mailsync.operator.deadletters;
 import io.mailsync.contracts.TopicDeclaration;
 import io.mailsync.contracts.Topics;
 import io.mailsync.contracts.kafka.DeadLetter;
+import io.mailsync.contracts.kafka.RecordCoordinates;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -132,8 +133,8 @@ final class DeadLetterQueues implements AutoCloseable {
       Letter letter,
       RedriveReport report,
       Consumer<String> progress) {
-    String name = letter.topic() + "-" + letter.partition() + "@" + letter.offset();
-    Optional<Letter.Source> source = letter.source();
+    String name = letter.coordinates().toString();
+    Optional<RecordCoordinates> source = letter.source();
     if (source.isEmpty()) {
       report.skipped++;
       progress.accept("skipped " + name + ": it does not say which record it holds (kept)");
@@ -163,18 +164,14 @@ final class DeadLetterQueues implements AutoCloseable {
         "redriven "
             + name
             + " -> "
-            + written.topic()
-            + "-"
-            + written.partition()
-            + "@"
-            + written.offset());
+            + new RecordCoordinates(written.topic(), written.partition(), written.offset()));
   }
 
   /**
    * On a compacted topic the latest record of a key is its state, so republishing an old one would
    * undo every later change of that key.
    */
-  private boolean superseded(Letter.Source source, byte[] key) {
+  private boolean superseded(RecordCoordinates source, byte[] key) {
     boolean compacted =
         Topics.declaration(source.topic()).map(TopicDeclaration::compacted).orElse(false);
     if (!compacted || key == null) {
@@ -182,17 +179,11 @@ final class DeadLetterQueues implements AutoCloseable {
     }
     TopicPartition tp = new TopicPartition(source.topic(), source.partition());
     long end = scanner.endOffsets(List.of(tp), TIMEOUT).get(tp);
-    scanner.assign(List.of(tp));
-    scanner.seek(tp, source.offset() + 1);
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (scanner.position(tp, TIMEOUT) < end) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("no progress reading " + tp + " within " + TIMEOUT);
-      }
-      for (ConsumerRecord<byte[], byte[]> later : scanner.poll(POLL).records(tp)) {
-        if (later.offset() < end && Arrays.equals(later.key(), key)) {
-          return true;
-        }
+    List<ConsumerRecord<byte[], byte[]>> later = new ArrayList<>();
+    for (long position = source.offset() + 1; position < end; later.clear()) {
+      position = pollPast(scanner, tp, position, end, later::add);
+      if (later.stream().anyMatch(record -> Arrays.equals(record.key(), key))) {
+        return true;
       }
     }
     return false;
@@ -222,19 +213,37 @@ final class DeadLetterQueues implements AutoCloseable {
    * position reached.
    */
   private long readBatch(TopicPartition tp, long from, long end, Consumer<Letter> sink) {
-    consumer.assign(List.of(tp));
-    consumer.seek(tp, from);
     long redrivenBelow = committed(tp);
+    return pollPast(
+        consumer,
+        tp,
+        from,
+        end,
+        record -> sink.accept(new Letter(record, record.offset() < redrivenBelow)));
+  }
+
+  /**
+   * Polls {@code tp} from {@code from} until the position passes it, handing on each record below
+   * {@code end}; returns the position reached (at most {@code end}), and fails when it does not
+   * move within {@link #TIMEOUT}.
+   */
+  private static long pollPast(
+      KafkaConsumer<byte[], byte[]> reader,
+      TopicPartition tp,
+      long from,
+      long end,
+      Consumer<ConsumerRecord<byte[], byte[]>> sink) {
+    reader.assign(List.of(tp));
+    reader.seek(tp, from);
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL).records(tp)) {
-        if (record.offset() >= end) {
-          return end;
+      for (ConsumerRecord<byte[], byte[]> record : reader.poll(POLL).records(tp)) {
+        if (record.offset() < end) {
+          sink.accept(record);
         }
-        sink.accept(new Letter(record, record.offset() < redrivenBelow));
       }
       // Transaction markers occupy offsets without a record, so the position is what counts.
-      long position = Math.min(consumer.position(tp, TIMEOUT), end);
+      long position = Math.min(reader.position(tp, TIMEOUT), end);
       if (position > from) {
         return position;
       }

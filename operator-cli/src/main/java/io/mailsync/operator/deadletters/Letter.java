@@ -1,6 +1,7 @@
 package io.mailsync.operator.deadletters;
 
 import io.mailsync.contracts.kafka.DeadLetter;
+import io.mailsync.contracts.kafka.RecordCoordinates;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,26 +41,12 @@ record Letter(ConsumerRecord<byte[], byte[]> record, boolean done) {
   }
 
   /** Where the rejected record was read, if the letter says so in full. */
-  Optional<Source> source() {
-    Optional<String> topic = DeadLetter.text(headers(), DeadLetter.TOPIC);
-    Optional<String> partition = DeadLetter.text(headers(), DeadLetter.PARTITION);
-    Optional<String> offset = DeadLetter.text(headers(), DeadLetter.OFFSET);
-    if (topic.isEmpty() || partition.isEmpty() || offset.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(
-          new Source(topic.get(), Integer.parseInt(partition.get()), Long.parseLong(offset.get())));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+  Optional<RecordCoordinates> source() {
+    return DeadLetter.source(headers());
   }
 
-  /** The coordinates of a rejected record on its source topic. */
-  record Source(String topic, int partition, long offset) {
-    @Override
-    public String toString() {
-      return topic + "-" + partition + "@" + offset;
-    }
+  /** Where the letter itself is, on its dead-letter topic. */
+  RecordCoordinates coordinates() {
+    return RecordCoordinates.of(record);
   }
 }

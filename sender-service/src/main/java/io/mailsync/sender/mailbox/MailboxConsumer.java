@@ -1,8 +1,10 @@
 package io.mailsync.sender.mailbox;
 
 import io.mailsync.contracts.kafka.ContractDecoder;
+import io.mailsync.contracts.kafka.RecordCoordinates;
 import io.mailsync.contracts.kafka.TransientFailures;
 import io.mailsync.contracts.mailbox.MailboxConfigured;
+import io.mailsync.kafka.ConsumedRecords;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,17 +30,21 @@ public class MailboxConsumer {
 
   @Incoming("mailboxes")
   public Uni<Void> consume(ConsumerRecord<byte[], byte[]> record) {
-    return Uni.createFrom()
-        .item(
-            () ->
+    return ConsumedRecords.decoded(
+            record,
+            r ->
                 ContractDecoder.decodeLatest(
-                    record.topic(), record.key(), record.value(), MailboxConfigured.class))
+                    r.topic(), r.key(), r.value(), MailboxConfigured.class))
         .chain(
             latest ->
                 TransientFailures.retried(
-                    latest.value() == null ? remove(latest.key()) : apply(latest.value())))
-        .onFailure()
-        .invoke(failure -> LOG.warnf("mailbox settings not stored: %s", failure.getMessage()));
+                        latest.value() == null ? remove(latest.key()) : apply(latest.value()))
+                    .onFailure()
+                    .invoke(
+                        failure ->
+                            LOG.warnf(
+                                "mailbox settings of %s read at %s not stored: %s",
+                                latest.key(), RecordCoordinates.of(record), failure.getMessage())));
   }
 
   private Uni<Void> apply(MailboxConfigured event) {

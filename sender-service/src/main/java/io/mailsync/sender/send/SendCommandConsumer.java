@@ -1,8 +1,10 @@
 package io.mailsync.sender.send;
 
 import io.mailsync.contracts.kafka.ContractDecoder;
+import io.mailsync.contracts.kafka.RecordCoordinates;
 import io.mailsync.contracts.kafka.TransientFailures;
 import io.mailsync.contracts.send.SendEmail;
+import io.mailsync.kafka.ConsumedRecords;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,22 +32,16 @@ public class SendCommandConsumer {
 
   @Incoming("send-commands")
   public Uni<Void> consume(ConsumerRecord<byte[], byte[]> record) {
-    return Uni.createFrom()
-        .item(() -> ContractDecoder.decode(record.topic(), record.value(), SendEmail.class))
-        .onFailure()
-        .invoke(
-            failure ->
-                notProcessed(
-                    "at " + record.topic() + "-" + record.partition() + "@" + record.offset(),
-                    failure))
+    return ConsumedRecords.decoded(
+            record, r -> ContractDecoder.decode(r.topic(), r.value(), SendEmail.class))
         .chain(
             command ->
                 TransientFailures.retried(handler.handle(command).chain(publisher::publish))
                     .onFailure()
-                    .invoke(failure -> notProcessed(command.id(), failure)));
-  }
-
-  private static void notProcessed(String command, Throwable failure) {
-    LOG.warnf("send command %s not processed: %s", command, failure.getMessage());
+                    .invoke(
+                        failure ->
+                            LOG.warnf(
+                                "send command %s read at %s not processed: %s",
+                                command.id(), RecordCoordinates.of(record), failure.getMessage())));
   }
 }

@@ -3,7 +3,6 @@ package io.mailsync.testkit.cdc;
 import io.mailsync.testkit.postgres.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -36,7 +35,7 @@ public class CdcResource implements QuarkusTestResourceLifecycleManager {
         Config config = ConfigProvider.getConfig();
         cdc =
             CdcProcess.start(
-                database(config), config.getValue("kafka.bootstrap.servers", String.class));
+                TestDatabase.of(config), config.getValue("kafka.bootstrap.servers", String.class));
       } else {
         cdc.ensureRunning();
       }
@@ -48,21 +47,6 @@ public class CdcResource implements QuarkusTestResourceLifecycleManager {
     }
     testInjector.injectIntoFields(
         cdc, new TestInjector.AnnotatedAndMatchesType(InjectCdc.class, CdcProcess.class));
-  }
-
-  /** The application's database, from its datasource settings. */
-  static TestDatabase database(Config config) {
-    URI url =
-        URI.create(
-            config
-                .getValue("quarkus.datasource.jdbc.url", String.class)
-                .substring("jdbc:".length()));
-    return new TestDatabase(
-        url.getHost(),
-        url.getPort() < 0 ? 5432 : url.getPort(),
-        url.getPath().substring(1),
-        config.getValue("quarkus.datasource.username", String.class),
-        config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.mailsync.testkit.kafka;
 
 import io.mailsync.contracts.kafka.DeadLetter;
+import io.mailsync.contracts.kafka.RecordCoordinates;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -75,12 +76,10 @@ public final class DeadLetters {
   }
 
   private static boolean isDeadLetterOf(ConsumerRecord<?, ?> record, RecordMetadata source) {
-    Headers headers = record.headers();
-    return DeadLetter.text(headers, DeadLetter.TOPIC).equals(Optional.of(source.topic()))
-        && DeadLetter.text(headers, DeadLetter.PARTITION)
-            .equals(Optional.of(Integer.toString(source.partition())))
-        && DeadLetter.text(headers, DeadLetter.OFFSET)
-            .equals(Optional.of(Long.toString(source.offset())));
+    return DeadLetter.source(record.headers())
+        .equals(
+            Optional.of(
+                new RecordCoordinates(source.topic(), source.partition(), source.offset())));
   }
 
   private static List<String> names(Headers headers) {

@@ -176,7 +176,11 @@ public final class TestTopics {
     return new String(record.value(), StandardCharsets.UTF_8);
   }
 
-  /** The last value of the header {@code name}, or null when the record has none. */
+  /**
+   * The last value of the header {@code name}, as Kafka's {@code lastHeader} and the consumers read
+   * it, or null when the record has none. A dead letter's own headers are read by {@link
+   * io.mailsync.contracts.kafka.DeadLetter#text}.
+   */
   public static String header(ConsumerRecord<?, ?> record, String name) {
     return header(record.headers(), name);
   }

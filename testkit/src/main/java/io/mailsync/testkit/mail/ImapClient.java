@@ -18,6 +18,8 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
@@ -107,6 +109,18 @@ public final class ImapClient implements AutoCloseable {
     }
     IMAPFolder folder = (IMAPFolder) store.getFolder(folderName);
     folder.open(Folder.READ_ONLY);
+    // The server's continuation ("+ idling") answers IDLE: from then on it pushes what arrives.
+    AtomicBoolean idling = new AtomicBoolean();
+    folder.doCommand(
+        protocol -> {
+          protocol.addResponseHandler(
+              response -> {
+                if (response.isContinuation()) {
+                  idling.set(true);
+                }
+              });
+          return null;
+        });
     CompletableFuture<Integer> added = new CompletableFuture<>();
     folder.addMessageCountListener(
         new MessageCountAdapter() {
@@ -130,8 +144,10 @@ public final class ImapClient implements AutoCloseable {
                   }
                 });
     try {
-      // Give the IDLE command time to reach the server before the trigger fires.
-      Thread.sleep(300);
+      // A message that arrives before the server idles would be announced to no one.
+      Awaitility.await("IDLE on " + folderName)
+          .atMost(timeout)
+          .until(() -> idling.get() || added.isDone());
       trigger.run();
       return added.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.ExecutionException e) {

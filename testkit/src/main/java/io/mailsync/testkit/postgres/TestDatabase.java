@@ -1,14 +1,34 @@
 package io.mailsync.testkit.postgres;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import org.eclipse.microprofile.config.Config;
 
 /** A database created for one test class on the test PostgreSQL server. */
 public record TestDatabase(String host, int port, String name, String username, String password) {
+
+  /**
+   * The database a running application (e.g. a {@code @QuarkusTest}) uses, from its datasource
+   * settings ({@code quarkus.datasource.jdbc.url}, {@code username}, {@code password}).
+   */
+  public static TestDatabase of(Config config) {
+    URI url =
+        URI.create(
+            config
+                .getValue("quarkus.datasource.jdbc.url", String.class)
+                .substring("jdbc:".length()));
+    return new TestDatabase(
+        url.getHost(),
+        url.getPort() < 0 ? 5432 : url.getPort(),
+        url.getPath().substring(1),
+        config.getValue("quarkus.datasource.username", String.class),
+        config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+  }
 
   public String jdbcUrl() {
     return "jdbc:postgresql://" + host + ":" + port + "/" + name;

@@ -1,12 +1,12 @@
 package io.mailsync.timeline.entries;
 
-import io.mailsync.contracts.ContractRecord;
 import io.mailsync.contracts.kafka.ContractDecoder;
 import io.mailsync.contracts.kafka.PoisonRecord;
 import io.mailsync.contracts.kafka.TransientFailures;
 import io.mailsync.contracts.link.MessageLinked;
 import io.mailsync.contracts.link.MessageUnmatched;
 import io.mailsync.contracts.message.MessageFetched;
+import io.mailsync.kafka.ConsumedRecords;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,19 +31,19 @@ public class TimelineConsumer {
 
   @Incoming("messages")
   public Uni<Void> onMessage(ConsumerRecord<byte[], byte[]> record) {
-    MessageFetched message;
-    try {
-      message = ContractDecoder.decode(record.topic(), record.value(), MessageFetched.class);
-    } catch (PoisonRecord e) {
-      return Uni.createFrom().failure(e);
-    }
-    return TransientFailures.retried(store.storeMessage(message))
-        .invoke(
-            stored -> {
-              if (!stored) {
-                LOG.debugf("not storing %s: the linker found it unrelated", message.messageKey());
-              }
-            })
+    return ConsumedRecords.decoded(
+            record, r -> ContractDecoder.decode(r.topic(), r.value(), MessageFetched.class))
+        .chain(
+            message ->
+                TransientFailures.retried(store.storeMessage(message))
+                    .invoke(
+                        stored -> {
+                          if (!stored) {
+                            LOG.debugf(
+                                "not storing %s: the linker found it unrelated",
+                                message.messageKey());
+                          }
+                        }))
         .replaceWithVoid();
   }
 
@@ -52,17 +52,17 @@ public class TimelineConsumer {
    */
   @Incoming("links")
   public Uni<Void> onLinkDecision(ConsumerRecord<byte[], byte[]> record) {
-    ContractRecord decision;
-    try {
-      decision = ContractDecoder.decodeByType(record.topic(), record.headers(), record.value());
-    } catch (PoisonRecord e) {
-      return Uni.createFrom().failure(e);
-    }
-    return switch (decision) {
-      case MessageLinked linked -> TransientFailures.retried(store.storeLinks(linked));
-      case MessageUnmatched unmatched -> TransientFailures.retried(store.storeUnmatched(unmatched));
-      default ->
-          Uni.createFrom().failure(new PoisonRecord("not a link decision: " + decision.getClass()));
-    };
+    return ConsumedRecords.decoded(
+            record, r -> ContractDecoder.decodeByType(r.topic(), r.headers(), r.value()))
+        .chain(
+            decision ->
+                switch (decision) {
+                  case MessageLinked linked -> TransientFailures.retried(store.storeLinks(linked));
+                  case MessageUnmatched unmatched ->
+                      TransientFailures.retried(store.storeUnmatched(unmatched));
+                  default ->
+                      Uni.createFrom()
+                          .failure(new PoisonRecord("not a link decision: " + decision.getClass()));
+                });
   }
 }

@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.mail.address.EmailAddressSyntax;
 import io.mailsync.mail.address.FreeMailDomains;
+import io.mailsync.testkit.validation.Constraints;
 import io.mailsync.timeline.directory.CompanyResource.CompanyRequest;
 import io.mailsync.timeline.directory.ContactResource.ContactRequest;
 import io.mailsync.timeline.directory.UserResource.UserRequest;
-import jakarta.validation.Configuration;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorFactory;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.Arrays;
 import java.util.List;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -96,49 +89,12 @@ class DirectoryRequestValidationTest {
 
   /** Each problem as the REST layer words it: the field's JSON path, then what is wrong. */
   List<String> problems(Object request) {
-    return validator.validate(request).stream()
-        .map(v -> field(v) + " " + v.getMessage())
-        .sorted()
-        .toList();
-  }
-
-  private static String field(ConstraintViolation<?> violation) {
-    StringBuilder field = new StringBuilder();
-    for (Path.Node node : violation.getPropertyPath()) {
-      if (node.isInIterable()) {
-        field.append('[').append(node.getIndex()).append(']');
-      }
-      if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
-        field.append(field.isEmpty() ? "" : ".").append(node.getName());
-      }
-    }
-    return field.toString();
+    return Constraints.problems(validator, request);
   }
 
   /** Bean Validation as Quarkus runs it, with the free-mail list given to its bean validator. */
   static Validator validator(FreeMailDomains freeMail) {
-    Configuration<?> configuration =
-        Validation.byDefaultProvider()
-            .configure()
-            .messageInterpolator(new ParameterMessageInterpolator());
-    ConstraintValidatorFactory defaults = configuration.getDefaultConstraintValidatorFactory();
-    ConstraintValidatorFactory withFreeMail =
-        new ConstraintValidatorFactory() {
-          @Override
-          public <T extends ConstraintValidator<?, ?>> T getInstance(Class<T> key) {
-            return key == NotFreeMailDomain.Check.class
-                ? key.cast(new NotFreeMailDomain.Check(freeMail))
-                : defaults.getInstance(key);
-          }
-
-          @Override
-          public void releaseInstance(ConstraintValidator<?, ?> instance) {
-            defaults.releaseInstance(instance);
-          }
-        };
-    return configuration
-        .constraintValidatorFactory(withFreeMail)
-        .buildValidatorFactory()
-        .getValidator();
+    return Constraints.validator(
+        NotFreeMailDomain.Check.class, () -> new NotFreeMailDomain.Check(freeMail));
   }
 }

@@ -17,13 +17,13 @@ import io.mailsync.testkit.cdc.InjectCdc;
 import io.mailsync.testkit.kafka.KafkaResource;
 import io.mailsync.testkit.kafka.TestTopics;
 import io.mailsync.testkit.postgres.PostgresResource;
+import io.mailsync.testkit.postgres.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -178,12 +178,7 @@ class SendEmailOutboxIT {
   }
 
   private static long outboxRows() throws Exception {
-    var config = ConfigProvider.getConfig();
-    try (var c =
-            DriverManager.getConnection(
-                config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+    try (var c = TestDatabase.of(ConfigProvider.getConfig()).connect();
         var s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM timeline.outbox")) {
       rs.next();

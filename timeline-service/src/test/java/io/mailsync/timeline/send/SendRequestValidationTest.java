@@ -2,16 +2,12 @@ package io.mailsync.timeline.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailsync.testkit.validation.Constraints;
 import io.mailsync.timeline.send.EmailResource.Recipient;
 import io.mailsync.timeline.send.EmailResource.SendRequest;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.Collections;
 import java.util.List;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,12 +17,7 @@ class SendRequestValidationTest {
 
   private static final List<Recipient> BOB = List.of(new Recipient("bob@customer.test", "Bob"));
 
-  private final Validator validator =
-      Validation.byDefaultProvider()
-          .configure()
-          .messageInterpolator(new ParameterMessageInterpolator())
-          .buildValidatorFactory()
-          .getValidator();
+  private final Validator validator = Constraints.validator();
 
   @Test
   void acceptsACompleteRequest() {
@@ -83,22 +74,6 @@ class SendRequestValidationTest {
   }
 
   private List<String> problems(SendRequest request) {
-    return validator.validate(request).stream()
-        .map(v -> field(v) + " " + v.getMessage())
-        .sorted()
-        .toList();
-  }
-
-  private static String field(ConstraintViolation<?> violation) {
-    StringBuilder field = new StringBuilder();
-    for (Path.Node node : violation.getPropertyPath()) {
-      if (node.isInIterable()) {
-        field.append('[').append(node.getIndex()).append(']');
-      }
-      if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
-        field.append(field.isEmpty() ? "" : ".").append(node.getName());
-      }
-    }
-    return field.toString();
+    return Constraints.problems(validator, request);
   }
 }
