@@ -14,7 +14,7 @@ import java.util.Set;
  * path into the body ({@code to[0].address}), the parameter's HTTP name ({@code Idempotency-Key}),
  * or {@code body} for a missing body.
  */
-final class ViolationProblems {
+public final class ViolationProblems {
 
   static List<FieldProblem> of(Set<? extends ConstraintViolation<?>> violations) {
     return violations.stream()
