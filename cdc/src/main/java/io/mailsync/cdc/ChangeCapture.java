@@ -7,6 +7,7 @@ import io.debezium.engine.Header;
 import io.debezium.engine.format.KeyValueHeaderChangeEventFormat;
 import io.debezium.engine.spi.OffsetCommitPolicy;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class ChangeCapture implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChangeCapture.class);
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+  private static final Duration CLOSE_RETRY = Duration.ofMillis(100);
 
   private final CdcSettings settings;
   private final KafkaProducer<byte[], byte[]> producer;
@@ -41,6 +44,7 @@ public final class ChangeCapture implements AutoCloseable {
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "debezium-engine"));
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+  private volatile boolean closing;
 
   public ChangeCapture(CdcSettings settings) {
     this.settings = settings;
@@ -58,6 +62,10 @@ public final class ChangeCapture implements AutoCloseable {
             .using(
                 (success, message, error) -> {
                   if (success) {
+                    stopped.complete(null);
+                  } else if (closing) {
+                    // Stopped before it ran (a stop signal during start-up): nothing to replay.
+                    LOG.info("cdc: stopped while starting ({})", message);
                     stopped.complete(null);
                   } else {
                     stopped.completeExceptionally(
@@ -115,11 +123,37 @@ public final class ChangeCapture implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    closing = true;
     try {
-      engine.close();
+      closeEngine();
     } finally {
       executor.shutdown();
       producer.close();
+    }
+  }
+
+  /**
+   * The engine refuses to stop while its tasks are still starting (a stop signal right after
+   * start-up), so it is asked again until they have started, for a bounded time.
+   */
+  private void closeEngine() throws IOException {
+    long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+    while (true) {
+      try {
+        engine.close();
+        return;
+      } catch (IllegalStateException stillStarting) {
+        if (System.nanoTime() > deadline) {
+          throw stillStarting;
+        }
+        LOG.debug("engine tasks still starting; stopping again shortly");
+        try {
+          Thread.sleep(CLOSE_RETRY.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while stopping the engine", e);
+        }
+      }
     }
   }
 

@@ -163,6 +163,17 @@ class ChangeCaptureIT {
   }
 
   @Test
+  void aStopRightAfterTheStartWaitsForTheEngineInsteadOfFailing() throws Exception {
+    KafkaBroker.shared().createMailsyncTopics();
+    ChangeCapture capture = new ChangeCapture(settings());
+    capture.start();
+    // A stop signal as the process comes up: the engine's tasks are still starting.
+    capture.close();
+    await().atMost(Duration.ofSeconds(30)).until(() -> capture.stopped().isDone());
+    assertThat(capture.stopped()).isCompleted();
+  }
+
+  @Test
   void anOutboxTableCreatedAfterTheStartIsCapturedFromTheNextStart() throws Exception {
     KafkaBroker.shared().createMailsyncTopics();
     SendEmail command = command();
