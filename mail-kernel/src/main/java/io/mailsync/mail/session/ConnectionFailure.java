@@ -109,7 +109,9 @@ public record ConnectionFailure(Kind kind, String text) {
 
   private static Kind kindOf(Throwable failure) {
     if (has(failure, AuthenticationFailedException.class)) {
-      return Kind.LOGIN_REFUSED;
+      // RFC 5530: [UNAVAILABLE] is the server's own trouble (its user database is down), not a
+      // wrong password, and worth trying again later.
+      return anyCause(failure, ConnectionFailure::unavailable) ? Kind.FAILED : Kind.LOGIN_REFUSED;
     }
     if (has(failure, UnknownHostException.class)) {
       return Kind.UNKNOWN_HOST;
@@ -129,6 +131,12 @@ public record ConnectionFailure(Kind kind, String text) {
       return Kind.TIMED_OUT;
     }
     return Kind.FAILED;
+  }
+
+  private static boolean unavailable(Throwable t) {
+    return t instanceof AuthenticationFailedException
+        && t.getMessage() != null
+        && t.getMessage().toUpperCase(Locale.ROOT).contains("[UNAVAILABLE]");
   }
 
   /** Netty reports "Network is unreachable" as a plain SocketException. */

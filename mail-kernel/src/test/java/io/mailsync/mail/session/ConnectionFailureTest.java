@@ -74,6 +74,26 @@ class ConnectionFailureTest {
     assertThat(Kind.COULD_NOT_CONNECT.isTransient()).isTrue();
   }
 
+  /** RFC 5530: a refused login is final, the server's own trouble is worth another try. */
+  @Test
+  void aLoginTheServerCouldNotCheckIsNotARefusedLogin() {
+    ConnectionFailure refused =
+        ConnectionFailure.of(
+            new AuthenticationFailedException("[AUTHENTICATIONFAILED] Authentication failed."),
+            "IMAP",
+            SERVER);
+    assertThat(refused.kind()).isEqualTo(Kind.LOGIN_REFUSED);
+    assertThat(refused.kind().isTransient()).isFalse();
+    ConnectionFailure unavailable =
+        ConnectionFailure.of(
+            new AuthenticationFailedException("[UNAVAILABLE] Temporary authentication failure."),
+            "IMAP",
+            SERVER);
+    assertThat(unavailable.kind()).isEqualTo(Kind.FAILED);
+    assertThat(unavailable.kind().isTransient()).isTrue();
+    assertThat(unavailable.text()).isEqualTo("IMAP session with " + NAME + " failed");
+  }
+
   @Test
   void aKindToldApartByTheCallerReadsAsTheClassifiedOne() {
     for (Kind kind : Kind.values()) {
