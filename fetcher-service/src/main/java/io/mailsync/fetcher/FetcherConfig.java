@@ -40,7 +40,21 @@ public interface FetcherConfig {
   @WithDefault("30s")
   Duration publishTimeout();
 
+  Retry retry();
+
   Credentials credentials();
+
+  /** When a mailbox whose sync failed is tried again (a refused login waits for the user). */
+  interface Retry {
+
+    /** The wait after the first failure, doubled after each further one in a row, with jitter. */
+    @WithDefault("15s")
+    Duration initialBackoff();
+
+    /** The longest wait between attempts. */
+    @WithDefault("30m")
+    Duration maxBackoff();
+  }
 
   interface Credentials {
 

@@ -39,6 +39,7 @@ import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.ReceivedDateTerm;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,6 +80,7 @@ public class MailboxSync {
   private final EventSizeCap sizeCap;
   private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final ReadAttempts readAttempts = new ReadAttempts();
+  private final RetryBackoff backoff;
 
   public MailboxSync(
       MailboxStore store,
@@ -93,20 +95,35 @@ public class MailboxSync {
     this.config = config;
     this.parser = new MessageParser(config.bodyCapChars());
     this.sizeCap = new EventSizeCap(config.maxEventBytes());
+    this.backoff =
+        new RetryBackoff(
+            config.retry().initialBackoff(), config.retry().maxBackoff(), new SecureRandom());
   }
 
-  /** Syncs the mailbox now; waits while another sync of the same mailbox runs. */
+  /**
+   * Syncs the mailbox now, backoff or not (a refused login still waits for the user); waits while
+   * another sync of the same mailbox runs.
+   */
   public SyncReport syncOnce(UUID mailboxId) {
+    return locked(mailboxId, false);
+  }
+
+  /** Syncs the mailbox unless it is backing off after a failure: what each poll does. */
+  public SyncReport syncWhenDue(UUID mailboxId) {
+    return locked(mailboxId, true);
+  }
+
+  private SyncReport locked(UUID mailboxId, boolean respectBackoff) {
     ReentrantLock lock = locks.computeIfAbsent(mailboxId, id -> new ReentrantLock());
     lock.lock();
     try {
-      return sync(mailboxId);
+      return sync(mailboxId, respectBackoff);
     } finally {
       lock.unlock();
     }
   }
 
-  private SyncReport sync(UUID mailboxId) {
+  private SyncReport sync(UUID mailboxId, boolean respectBackoff) {
     Optional<Mailbox> found = store.find(mailboxId);
     if (found.isEmpty()) {
       return SyncReport.skipped(mailboxId, "no such mailbox");
@@ -114,6 +131,14 @@ public class MailboxSync {
     Mailbox mailbox = found.get();
     if (mailbox.state != MailboxConfigured.State.ACTIVE) {
       return SyncReport.skipped(mailboxId, "mailbox is " + mailbox.state);
+    }
+    if (mailbox.syncStatus == SyncStatus.AUTH_FAILED) {
+      return SyncReport.skipped(mailboxId, "login refused; waiting for a retry or new settings");
+    }
+    if (respectBackoff
+        && mailbox.nextAttemptAt != null
+        && Instant.now().isBefore(mailbox.nextAttemptAt)) {
+      return SyncReport.skipped(mailboxId, "backing off until " + mailbox.nextAttemptAt);
     }
     store.markSyncing(mailboxId);
     String password;
@@ -152,10 +177,11 @@ public class MailboxSync {
           "sync stopped by an internal error; retrying on the next poll",
           progress.published);
     } catch (Exception e) {
-      return failed(
-          mailbox,
-          ConnectionFailure.of(e, "IMAP", mailbox.imap()).textWithout(password),
-          progress.published);
+      ConnectionFailure failure = ConnectionFailure.of(e, "IMAP", mailbox.imap());
+      if (failure.kind() == ConnectionFailure.Kind.LOGIN_REFUSED) {
+        return loginRefused(mailbox, failure.textWithout(password));
+      }
+      return failed(mailbox, failure.textWithout(password), progress.published);
     }
     if (!folderProblems.isEmpty()) {
       return failed(
@@ -416,8 +442,15 @@ public class MailboxSync {
     } else {
       LOG.infof("sync of mailbox %s failed: %s", mailbox.id, reason);
     }
-    store.syncFailed(mailbox.id, reason);
+    int failures = mailbox.consecutiveFailures + 1;
+    store.syncFailed(mailbox.id, reason, failures, Timestamps.now().plus(backoff.after(failures)));
     return new SyncReport(mailbox.id, SyncStatus.ERROR, reason, published);
+  }
+
+  private SyncReport loginRefused(Mailbox mailbox, String reason) {
+    LOG.infof("mailbox %s: %s; no further attempts until a retry", mailbox.id, reason);
+    store.loginRefused(mailbox.id, reason);
+    return new SyncReport(mailbox.id, SyncStatus.AUTH_FAILED, reason, 0);
   }
 
   private static boolean removed(Throwable failure) {

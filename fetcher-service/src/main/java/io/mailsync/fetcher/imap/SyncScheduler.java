@@ -14,9 +14,10 @@ import java.util.concurrent.Semaphore;
 import org.jboss.logging.Logger;
 
 /**
- * Every poll interval, starts a sync of each assigned, active mailbox that is not already syncing.
- * Each mailbox syncs on its own virtual thread, so a slow or failing mailbox never holds up the
- * others; a semaphore bounds how many talk to mail servers at once.
+ * Every poll interval, starts a sync of each assigned, active mailbox that is not already syncing
+ * and not backing off after a failure (a mailbox whose login was refused waits for the user). Each
+ * mailbox syncs on its own virtual thread, so a slow or failing mailbox never holds up the others;
+ * a semaphore bounds how many talk to mail servers at once.
  */
 @ApplicationScoped
 public class SyncScheduler {
@@ -53,7 +54,7 @@ public class SyncScheduler {
     try {
       permits.acquire();
       try {
-        sync.syncOnce(mailboxId);
+        sync.syncWhenDue(mailboxId);
       } finally {
         permits.release();
       }

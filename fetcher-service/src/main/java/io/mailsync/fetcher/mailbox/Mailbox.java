@@ -72,6 +72,13 @@ public class Mailbox extends PanacheEntityBase {
   public String lastMessageError;
 
   public Instant lastSyncAt;
+
+  /** Failed syncs since the last one that succeeded; sets the backoff. */
+  public int consecutiveFailures;
+
+  /** No sync is started before this time after a failure; null when none is pending. */
+  public Instant nextAttemptAt;
+
   public Instant createdAt;
   public Instant updatedAt;
 

@@ -89,6 +89,20 @@ public class MailboxAccounts {
             m -> MailboxView.of(m, store.checkpoints(List.of(m.id)).getOrDefault(m.id, List.of())));
   }
 
+  /**
+   * Lifts a refused login or a backoff so that the next poll syncs the mailbox: the user's "retry".
+   *
+   * @return the mailbox as it is now, or empty when it is not the caller's
+   */
+  @Transactional
+  public Optional<MailboxView> retry(String tenantId, String userId, UUID id) {
+    // Updated before it is read, so the answer shows the row as it is now.
+    if (!store.retryNow(tenantId, userId, id)) {
+      return Optional.empty();
+    }
+    return find(tenantId, userId, id);
+  }
+
   /** The caller's own mailboxes. */
   @Transactional
   public List<MailboxView> list(String tenantId, String userId) {

@@ -59,4 +59,16 @@ public class MailboxResource {
         .find(caller.tenantId(), caller.userId(), id)
         .orElseThrow(NotFoundException::new);
   }
+
+  /**
+   * Tries the mailbox again at the next poll: after a refused login ({@code AUTH_FAILED}), which is
+   * never retried by itself, or to skip what is left of a backoff.
+   */
+  @POST
+  @Path("/{id}/retry")
+  public MailboxView retry(@PathParam("id") UUID id) {
+    return accounts
+        .retry(caller.tenantId(), caller.userId(), id)
+        .orElseThrow(NotFoundException::new);
+  }
 }

@@ -134,11 +134,51 @@ public class MailboxStore {
 
   public void syncSucceeded(UUID id, Instant at) {
     Mailbox.update(
-        "syncStatus = ?2, syncError = null, lastSyncAt = ?3 where id = ?1", id, SyncStatus.OK, at);
+        "syncStatus = ?2, syncError = null, lastSyncAt = ?3, consecutiveFailures = 0,"
+            + " nextAttemptAt = null where id = ?1",
+        id,
+        SyncStatus.OK,
+        at);
   }
 
-  public void syncFailed(UUID id, String error) {
-    Mailbox.update("syncStatus = ?2, syncError = ?3 where id = ?1", id, SyncStatus.ERROR, error);
+  /** The {@code failures}-th failure in a row; the next attempt waits until {@code nextAttempt}. */
+  public void syncFailed(UUID id, String error, int failures, Instant nextAttempt) {
+    Mailbox.update(
+        "syncStatus = ?2, syncError = ?3, consecutiveFailures = ?4, nextAttemptAt = ?5"
+            + " where id = ?1",
+        id,
+        SyncStatus.ERROR,
+        error,
+        failures,
+        nextAttempt);
+  }
+
+  /** The server refused the login: no attempt until {@link #retryNow}. */
+  public void loginRefused(UUID id, String error) {
+    Mailbox.update(
+        "syncStatus = ?2, syncError = ?3, nextAttemptAt = null where id = ?1",
+        id,
+        SyncStatus.AUTH_FAILED,
+        error);
+  }
+
+  /**
+   * Lifts a refused login and any backoff of the owner's mailbox, so the next poll syncs it; the
+   * last error stays visible until a sync succeeds.
+   *
+   * @return whether the owner has such a mailbox
+   */
+  public boolean retryNow(String tenantId, String ownerUserId, UUID id) {
+    return Mailbox.update(
+            "syncStatus = case when syncStatus = ?4 then ?5 else syncStatus end,"
+                + " consecutiveFailures = 0, nextAttemptAt = null"
+                + " where id = ?1 and tenantId = ?2 and ownerUserId = ?3",
+            id,
+            tenantId,
+            ownerUserId,
+            SyncStatus.AUTH_FAILED,
+            SyncStatus.ERROR)
+        > 0;
   }
 
   /** Shows the last message that was published without its content because it can't be read. */

@@ -25,6 +25,7 @@ public record MailboxView(
   /**
    * @param error why the last sync failed, readable by the user; null after a successful sync
    * @param lastSyncAt when a sync last succeeded
+   * @param nextAttemptAt after a failure, when the next sync may start (backoff); null otherwise
    * @param lastMessageError the last message that could not be read and was published without its
    *     content, and why; stays until another one replaces it
    * @param folders each synced folder's checkpoint
@@ -34,6 +35,7 @@ public record MailboxView(
       SyncStatus status,
       String error,
       Instant lastSyncAt,
+      Instant nextAttemptAt,
       String lastMessageError,
       List<FolderProgress> folders) {}
 
@@ -53,6 +55,7 @@ public record MailboxView(
             mailbox.syncStatus,
             mailbox.syncError,
             mailbox.lastSyncAt,
+            mailbox.nextAttemptAt,
             mailbox.lastMessageError,
             checkpoints.stream()
                 .map(c -> new FolderProgress(c.folder, c.uidValidity, c.lastUid))

@@ -1,11 +1,14 @@
 package io.mailsync.fetcher.imap;
 
 import static io.mailsync.fetcher.MailboxApi.get;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.mailsync.contracts.Keys;
 import io.mailsync.contracts.MessageIdentity;
@@ -28,6 +31,7 @@ import io.mailsync.testkit.mail.GreenMailServer;
 import io.mailsync.testkit.mail.ImapClient;
 import io.mailsync.testkit.mail.MailAccount;
 import io.mailsync.testkit.mail.TestMessage;
+import io.mailsync.testkit.net.CountingProxy;
 import io.mailsync.testkit.postgres.PostgresResource;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.WithTestResource;
@@ -183,7 +187,7 @@ class ImapSyncIT {
         .untilAsserted(
             () ->
                 get("/api/v1/mailboxes/" + lockedId, token)
-                    .body("sync.status", equalTo("ERROR"))
+                    .body("sync.status", equalTo("AUTH_FAILED"))
                     .body(
                         "sync.error",
                         equalTo("IMAP login refused by 127.0.0.1:" + greenMail.imapPort()))
@@ -201,6 +205,86 @@ class ImapSyncIT {
     greenMail.deliver(good, TestMessage.from("x@customer.test").to(good.email()).subject("Two"));
     await().atMost(PATIENCE).untilAsserted(() -> assertThat(published(goodId)).hasSize(2));
     get("/api/v1/mailboxes/" + goodId, token).body("sync.status", not(equalTo("ERROR")));
+  }
+
+  /**
+   * A wrong password is tried once: lockout policies lock the user out, and providers ban the
+   * address, after a few refused logins. Counted at the server's side of a proxy.
+   */
+  @Test
+  void aRefusedLoginIsNotTriedAgainUntilTheUserAsksForARetry() throws Exception {
+    MailAccount account = account("refused");
+    try (CountingProxy server = CountingProxy.to(account.host(), account.imapPort())) {
+      Map<String, Object> request = imapRequest(account, "wrong-" + account.password());
+      request.put("imap", MailboxApi.server("127.0.0.1", server.port(), "NONE"));
+      String id = MailboxApi.register(token, request);
+
+      await()
+          .atMost(PATIENCE)
+          .untilAsserted(
+              () ->
+                  get("/api/v1/mailboxes/" + id, token)
+                      .body("sync.status", equalTo("AUTH_FAILED"))
+                      .body(
+                          "sync.error", equalTo("IMAP login refused by 127.0.0.1:" + server.port()))
+                      .body("sync.nextAttemptAt", nullValue()));
+      int attempts = server.connections();
+      assertThat(attempts).isEqualTo(1);
+      // Three poll intervals (2 s in tests), each of which would have logged in again.
+      await()
+          .during(Duration.ofSeconds(7))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> server.connections() == attempts);
+      assertThat(sync.syncOnce(UUID.fromString(id)).status())
+          .as("not even a direct sync logs in")
+          .isNull();
+      assertThat(server.connections()).isEqualTo(attempts);
+
+      given()
+          .auth()
+          .oauth2(TestJwt.token(tenant, "user-2"))
+          .post("/api/v1/mailboxes/" + id + "/retry")
+          .then()
+          .statusCode(404);
+      given()
+          .auth()
+          .oauth2(token)
+          .post("/api/v1/mailboxes/" + id + "/retry")
+          .then()
+          .statusCode(200)
+          .body("sync.status", equalTo("ERROR"));
+      await().atMost(PATIENCE).until(() -> server.connections() == attempts + 1);
+      await()
+          .atMost(PATIENCE)
+          .untilAsserted(
+              () ->
+                  get("/api/v1/mailboxes/" + id, token)
+                      .body("sync.status", equalTo("AUTH_FAILED")));
+      assertThat(server.connections()).isEqualTo(attempts + 1);
+    }
+  }
+
+  /** A failure that may pass (here: nothing listens) is tried again only after a backoff. */
+  @Test
+  void aFailedSyncBacksOffBeforeTheNextPollTriesAgain() throws Exception {
+    Map<String, Object> request = imapRequest(account("unreachable"), "any-password");
+    int closedPort = closedPort();
+    request.put("imap", MailboxApi.server("127.0.0.1", closedPort, "NONE"));
+    String id = MailboxApi.register(token, request);
+    UUID mailboxId = UUID.fromString(id);
+
+    SyncReport first = sync.syncOnce(mailboxId);
+    assertThat(first.status()).isEqualTo(SyncStatus.ERROR);
+    Instant next = store.find(mailboxId).orElseThrow().nextAttemptAt;
+    // Test profile: 3 s after the first failure, less at most half of it for jitter.
+    assertThat(next).isAfter(Instant.now().plusMillis(500));
+    assertThat(sync.syncWhenDue(mailboxId).status()).as("backing off").isNull();
+
+    assertThat(sync.syncOnce(mailboxId).status()).isEqualTo(SyncStatus.ERROR);
+    assertThat(store.find(mailboxId).orElseThrow().consecutiveFailures).isEqualTo(2);
+    get("/api/v1/mailboxes/" + id, token)
+        .body("sync.status", equalTo("ERROR"))
+        .body("sync.nextAttemptAt", notNullValue());
   }
 
   /** CJK text and HTML at the body cap serialize to about 1.5 MB, over the broker's limit. */

@@ -193,15 +193,31 @@ class MailboxStoreIT {
 
     store.markSyncing(mailbox.id);
     assertThat(store.find(mailbox.id).orElseThrow().syncStatus).isEqualTo(SyncStatus.SYNCING);
-    store.syncFailed(mailbox.id, "could not connect");
+    Instant next = at.plusSeconds(30);
+    store.syncFailed(mailbox.id, "could not connect", 2, next);
     store.messageUnreadable(mailbox.id, "message UID 3 could not be read");
     Mailbox failed = store.find(mailbox.id).orElseThrow();
     assertThat(failed.syncStatus).isEqualTo(SyncStatus.ERROR);
     assertThat(failed.syncError).isEqualTo("could not connect");
+    assertThat(failed.consecutiveFailures).isEqualTo(2);
+    assertThat(failed.nextAttemptAt).isEqualTo(next);
+    store.loginRefused(mailbox.id, "IMAP login refused by imap.crm.test:993");
+    assertThat(store.find(mailbox.id).orElseThrow().syncStatus).isEqualTo(SyncStatus.AUTH_FAILED);
+    assertThat(store.retryNow(mailbox.tenantId, "user-2", mailbox.id)).isFalse();
+    assertThat(store.find(mailbox.id).orElseThrow().syncStatus).isEqualTo(SyncStatus.AUTH_FAILED);
+    assertThat(store.retryNow(mailbox.tenantId, mailbox.ownerUserId, mailbox.id)).isTrue();
+    Mailbox retried = store.find(mailbox.id).orElseThrow();
+    assertThat(retried.syncStatus).isEqualTo(SyncStatus.ERROR);
+    assertThat(retried.syncError).isEqualTo("IMAP login refused by imap.crm.test:993");
+    assertThat(retried.consecutiveFailures).isZero();
+    assertThat(retried.nextAttemptAt).isNull();
+    store.syncFailed(mailbox.id, "could not connect", 1, next);
     store.syncSucceeded(mailbox.id, at);
     Mailbox ok = store.find(mailbox.id).orElseThrow();
     assertThat(ok.syncStatus).isEqualTo(SyncStatus.OK);
     assertThat(ok.syncError).isNull();
+    assertThat(ok.consecutiveFailures).isZero();
+    assertThat(ok.nextAttemptAt).isNull();
     assertThat(ok.lastSyncAt).isEqualTo(at);
     assertThat(ok.lastMessageError).isEqualTo("message UID 3 could not be read");
   }
