@@ -90,6 +90,18 @@ public class MailboxAccounts {
   }
 
   /**
+   * Pauses ({@code PAUSED}) or resumes ({@code ACTIVE}) the caller's mailbox.
+   *
+   * @return the mailbox as it is now, or empty when it is not the caller's
+   */
+  public Optional<MailboxView> changeState(
+      String tenantId, String userId, UUID id, MailboxConfigured.State state) {
+    return changes
+        .changeState(tenantId, userId, id, state)
+        .flatMap(m -> find(tenantId, userId, m.id));
+  }
+
+  /**
    * Lifts a refused login or a backoff so that the next poll syncs the mailbox: the user's "retry".
    *
    * @return the mailbox as it is now, or empty when it is not the caller's

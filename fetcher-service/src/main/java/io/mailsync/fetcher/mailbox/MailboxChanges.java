@@ -1,8 +1,12 @@
 package io.mailsync.fetcher.mailbox;
 
+import io.mailsync.contracts.Timestamps;
+import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.fetcher.credentials.CredentialSeals;
+import io.mailsync.rest.ConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -36,6 +40,39 @@ public class MailboxChanges {
   public void commitRegistration(Mailbox mailbox, String password) {
     store.insert(mailbox);
     announcer.announce(mailbox, password);
+  }
+
+  /**
+   * Pauses or resumes the owner's mailbox and announces the new state; a paused mailbox keeps its
+   * checkpoints and is not synced until it is resumed, when it goes on where it stopped. Asking for
+   * the state it is in changes nothing and announces nothing.
+   *
+   * @return the mailbox as it is now, or empty when it is not the owner's
+   * @throws ConflictException when the stored password no longer opens, so the change could not be
+   *     announced to the other services; nothing is committed then
+   */
+  @Transactional
+  public Optional<Mailbox> changeState(
+      String tenantId, String ownerUserId, UUID id, MailboxConfigured.State state) {
+    Optional<Mailbox> found = store.findForOwner(tenantId, ownerUserId, id);
+    if (found.isEmpty() || found.get().state == state) {
+      return found;
+    }
+    Mailbox mailbox = found.get();
+    String password;
+    try {
+      password =
+          seals.openAtRest(mailbox.sealedPassword(), mailbox.tenantId, mailbox.id.toString());
+    } catch (IllegalArgumentException e) {
+      throw new ConflictException(
+          "password", "no longer opens with the configured keys; register the mailbox again");
+    }
+    mailbox.state = state;
+    mailbox.configVersion++;
+    mailbox.updatedAt = Timestamps.now();
+    announcer.announce(mailbox, password);
+    LOG.infof("mailbox %s is now %s", mailbox.id, state);
+    return Optional.of(mailbox);
   }
 
   /**

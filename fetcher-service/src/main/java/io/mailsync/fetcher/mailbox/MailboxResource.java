@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.mailbox;
 
+import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.rest.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
@@ -57,6 +58,24 @@ public class MailboxResource {
   public MailboxView get(@PathParam("id") UUID id) {
     return accounts
         .find(caller.tenantId(), caller.userId(), id)
+        .orElseThrow(NotFoundException::new);
+  }
+
+  /** Stops syncing the mailbox; its checkpoints stay, so resuming goes on where it stopped. */
+  @POST
+  @Path("/{id}/pause")
+  public MailboxView pause(@PathParam("id") UUID id) {
+    return accounts
+        .changeState(caller.tenantId(), caller.userId(), id, MailboxConfigured.State.PAUSED)
+        .orElseThrow(NotFoundException::new);
+  }
+
+  /** Syncs the mailbox again from where it stopped. */
+  @POST
+  @Path("/{id}/resume")
+  public MailboxView resume(@PathParam("id") UUID id) {
+    return accounts
+        .changeState(caller.tenantId(), caller.userId(), id, MailboxConfigured.State.ACTIVE)
         .orElseThrow(NotFoundException::new);
   }
 

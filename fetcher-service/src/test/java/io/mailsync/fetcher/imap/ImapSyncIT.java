@@ -15,6 +15,7 @@ import io.mailsync.contracts.MessageIdentity;
 import io.mailsync.contracts.MessageKey;
 import io.mailsync.contracts.Topics;
 import io.mailsync.contracts.kafka.CloudEventMetadata;
+import io.mailsync.contracts.mailbox.MailboxConfigured;
 import io.mailsync.contracts.message.MessageFetched;
 import io.mailsync.contracts.message.Participant;
 import io.mailsync.contracts.message.Participant.Role;
@@ -38,6 +39,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.net.ServerSocket;
@@ -262,6 +264,60 @@ class ImapSyncIT {
                       .body("sync.status", equalTo("AUTH_FAILED")));
       assertThat(server.connections()).isEqualTo(attempts + 1);
     }
+  }
+
+  /** Seed 003: a paused mailbox keeps its place and goes on from there when resumed. */
+  @Test
+  void aPausedMailboxIsNotSyncedAndResumesWhereItStopped() throws Exception {
+    MailAccount account = account("paused");
+    greenMail.deliver(
+        account, TestMessage.from("x@customer.test").to(account.email()).subject("1"));
+    String id = MailboxApi.register(token, imapRequest(account, account.password()));
+    UUID mailboxId = UUID.fromString(id);
+    assertThat(sync.syncOnce(mailboxId).published()).isEqualTo(1);
+
+    given()
+        .auth()
+        .oauth2(TestJwt.token(tenant, "user-2"))
+        .post("/api/v1/mailboxes/" + id + "/pause")
+        .then()
+        .statusCode(404);
+    lifecycle(id, "pause").body("state", equalTo("PAUSED"));
+    lifecycle(id, "pause").body("state", equalTo("PAUSED"));
+    greenMail.deliver(
+        account, TestMessage.from("x@customer.test").to(account.email()).subject("2"));
+    assertThat(sync.syncOnce(mailboxId).status()).as("skipped while paused").isNull();
+    assertThat(published(id)).hasSize(1);
+    // The other services learn of it from the mailboxes topic, once however often it was asked.
+    await()
+        .atMost(PATIENCE)
+        .until(() -> announcedStates(id).contains(MailboxConfigured.State.PAUSED));
+    assertThat(announcedStates(id))
+        .containsExactly(MailboxConfigured.State.ACTIVE, MailboxConfigured.State.PAUSED);
+
+    lifecycle(id, "resume").body("state", equalTo("ACTIVE"));
+    assertThat(sync.syncOnce(mailboxId).published()).as("only the new message").isEqualTo(1);
+    assertThat(published(id)).hasSize(2);
+    await().atMost(PATIENCE).until(() -> announcedStates(id).size() == 3);
+    assertThat(announcedStates(id)).last().isEqualTo(MailboxConfigured.State.ACTIVE);
+  }
+
+  private ValidatableResponse lifecycle(String id, String action) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .post("/api/v1/mailboxes/" + id + "/" + action)
+        .then()
+        .statusCode(200);
+  }
+
+  private static List<MailboxConfigured.State> announcedStates(String mailboxId) {
+    return TestTopics.readAll(Topics.MAILBOXES).stream()
+        .filter(r -> r.value() != null)
+        .map(r -> TestTopics.value(r, MailboxConfigured.class))
+        .filter(m -> mailboxId.equals(m.mailboxId()))
+        .map(MailboxConfigured::state)
+        .toList();
   }
 
   /** A failure that may pass (here: nothing listens) is tried again only after a backoff. */
