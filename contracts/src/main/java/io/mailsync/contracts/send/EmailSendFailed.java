@@ -1,8 +1,5 @@
 package io.mailsync.contracts.send;
 
-import io.mailsync.contracts.ContractRecord;
-import io.mailsync.contracts.Keys;
-import io.mailsync.contracts.RequiredFields;
 import java.time.Instant;
 
 /**
@@ -21,18 +18,4 @@ public record EmailSendFailed(
     String mailboxId,
     String reason,
     boolean permanent)
-    implements ContractRecord {
-
-  @Override
-  public String key() {
-    return Keys.mailbox(tenantId, mailboxId);
-  }
-
-  @Override
-  public RequiredFields required() {
-    return ContractRecord.super
-        .required()
-        .text("commandId", commandId)
-        .text("mailboxId", mailboxId);
-  }
-}
+    implements SendOutcome {}
